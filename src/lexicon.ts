@@ -1,0 +1,262 @@
+// Word lists are data (docs/LEXICON-FORMAT.md). This module validates a list,
+// compiles lists once per process into a trie over word terms, and finds the
+// entries of a list in a sentence.
+import { readFileSync } from 'node:fs';
+import type { Sentence } from 'nlcst';
+import { phraseTerms, termsOf, type Term } from './tokens.js';
+
+export interface LexiconContext {
+  before?: string[];
+  after?: string[];
+}
+
+export interface LexiconEntry {
+  id: string;
+  match: string[];
+  inflect?: 'noun' | 'verb';
+  expected: string[];
+  fix?: 'safe';
+  note: string;
+  source: string;
+  unless?: LexiconContext;
+  only?: LexiconContext;
+  caseSensitive?: boolean;
+  /** Fields a rule adds for its own list (validated by the rule's `extraFields`). */
+  [extra: string]: unknown;
+}
+
+export interface Lexicon {
+  description?: string;
+  entries: LexiconEntry[];
+}
+
+export class LexiconError extends Error {}
+
+const knownFields = new Set(['id', 'match', 'inflect', 'expected', 'fix', 'note', 'source', 'unless', 'only', 'caseSensitive']);
+
+/** Check a parsed list; throw a LexiconError naming the file and the entry. */
+export function validateLexicon(data: unknown, file: string, extraFields: Record<string, 'boolean' | 'string' | 'string[]'> = {}): Lexicon {
+  const fail = (where: string, what: string): never => {
+    throw new LexiconError(`${file}: ${where}: ${what}`);
+  };
+  if (!isObject(data)) fail('top level', 'expected an object with an "entries" array');
+  const list = data as Record<string, unknown>;
+  for (const key of Object.keys(list)) {
+    if (key !== 'entries' && key !== 'description' && key !== '$schema') fail('top level', `unknown key "${key}" (expected "description" and "entries")`);
+  }
+  if (!Array.isArray(list.entries)) fail('top level', 'expected "entries" to be an array');
+  const ids = new Set<string>();
+  const phrases = new Map<string, string>();
+  (list.entries as unknown[]).forEach((raw, index) => {
+    const label = isObject(raw) && typeof raw.id === 'string' ? `entry "${raw.id}"` : `entry #${index + 1}`;
+    if (!isObject(raw)) return fail(label, 'expected an object');
+    const entry = raw as Record<string, unknown>;
+    for (const key of Object.keys(entry)) {
+      if (!knownFields.has(key) && !(key in extraFields)) fail(label, `unknown field "${key}"`);
+    }
+    if (typeof entry.id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(entry.id)) fail(label, '"id" must be kebab-case, like "failed-to-engage"');
+    if (ids.has(entry.id as string)) fail(label, 'this id is used twice');
+    ids.add(entry.id as string);
+    if (!isStringList(entry.match) || entry.match.length === 0) fail(label, '"match" must be a non-empty list of phrases');
+    if (!isStringList(entry.expected)) fail(label, '"expected" must be a list (use [] when the text has to be rewritten by hand)');
+    for (const field of ['note', 'source'] as const) {
+      if (typeof entry[field] !== 'string' || !(entry[field] as string).trim()) fail(label, `"${field}" must be a non-empty string`);
+    }
+    if (entry.inflect !== undefined && entry.inflect !== 'noun' && entry.inflect !== 'verb') fail(label, '"inflect" must be "noun" or "verb"');
+    if (entry.caseSensitive !== undefined && typeof entry.caseSensitive !== 'boolean') fail(label, '"caseSensitive" must be true or false');
+    if (entry.fix !== undefined) {
+      if (entry.fix !== 'safe') fail(label, '"fix" can only be "safe"');
+      if ((entry.expected as string[]).length !== 1) fail(label, '"fix": "safe" needs exactly one "expected" replacement');
+    }
+    for (const field of ['unless', 'only'] as const) {
+      const ctx = entry[field];
+      if (ctx === undefined) continue;
+      if (!isObject(ctx)) fail(label, `"${field}" must be an object with "before" and/or "after" lists`);
+      for (const key of Object.keys(ctx as object)) {
+        if (key !== 'before' && key !== 'after') fail(label, `"${field}" has unknown key "${key}"`);
+        if (!isStringList((ctx as Record<string, unknown>)[key])) fail(label, `"${field}.${key}" must be a list of phrases`);
+      }
+    }
+    for (const [key, type] of Object.entries(extraFields)) {
+      const value = entry[key];
+      if (value === undefined) continue;
+      const ok = type === 'string[]' ? isStringList(value) : typeof value === type;
+      if (!ok) fail(label, `"${key}" must be ${type === 'string[]' ? 'a list of strings' : `a ${type}`}`);
+    }
+    for (const phrase of entry.match as string[]) {
+      const key = phraseKey(phrase, entry.caseSensitive === true);
+      if (!key) fail(label, `"match" has an empty phrase`);
+      const other = phrases.get(key);
+      if (other) fail(label, `the phrase "${phrase}" is already in entry "${other}"`);
+      phrases.set(key, entry.id as string);
+    }
+  });
+  return data as unknown as Lexicon;
+}
+
+/** Read and validate a JSON list from disk (team lists given in config). */
+export function loadLexiconFile(file: string, extraFields?: Record<string, 'boolean' | 'string' | 'string[]'>): Lexicon {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new LexiconError(`${file}: cannot read the word list (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new LexiconError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  return validateLexicon(data, file, extraFields);
+}
+
+export function phraseKey(phrase: string, caseSensitive: boolean): string {
+  return (caseSensitive ? '=' : '') + phraseTerms(phrase, caseSensitive).join(' ');
+}
+
+export function inflections(word: string, kind: 'noun' | 'verb'): string[] {
+  const plural = /(?:s|x|z|ch|sh)$/.test(word) ? `${word}es` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+  if (kind === 'noun') return [plural];
+  const past = /e$/.test(word) ? `${word}d` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ied` : `${word}ed`;
+  const ing = /ie$/.test(word) ? `${word.slice(0, -2)}ying` : /[^e]e$/.test(word) ? `${word.slice(0, -1)}ing` : `${word}ing`;
+  return [plural, past, ing];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries: LexiconEntry[];
+}
+
+export interface LexiconMatch {
+  entry: LexiconEntry;
+  /** Offsets of the matched words in the source. */
+  start: number;
+  end: number;
+  /** Index of the first and one past the last matched term. */
+  from: number;
+  to: number;
+}
+
+/** A compiled set of lists: build once per process, match many sentences. */
+export class Matcher {
+  private folded: TrieNode = node();
+  private exact: TrieNode = node();
+  private contexts = new Map<LexiconEntry, { unless?: string[][][]; only?: string[][][] }>();
+  readonly entries: LexiconEntry[] = [];
+
+  constructor(lexicons: Lexicon[], private allow: ReadonlySet<string> = new Set()) {
+    for (const lexicon of lexicons) for (const entry of lexicon.entries) this.add(entry);
+  }
+
+  private add(entry: LexiconEntry): void {
+    if (this.allow.has(entry.id)) return;
+    this.entries.push(entry);
+    const caseSensitive = entry.caseSensitive === true;
+    const root = caseSensitive ? this.exact : this.folded;
+    for (const phrase of entry.match) {
+      const terms = phraseTerms(phrase, caseSensitive);
+      const forms = [terms];
+      if (entry.inflect) {
+        const last = terms[terms.length - 1];
+        for (const form of inflections(last, entry.inflect)) forms.push([...terms.slice(0, -1), form]);
+      }
+      for (const form of forms) {
+        let at = root;
+        for (const term of form) {
+          let child = at.next.get(term);
+          if (!child) at.next.set(term, (child = node()));
+          at = child;
+        }
+        if (!at.entries.includes(entry)) at.entries.push(entry);
+      }
+    }
+    const compile = (ctx?: LexiconContext) =>
+      ctx && [ctx.before ?? [], ctx.after ?? []].map((list) => list.map((p) => phraseTerms(p, caseSensitive)));
+    this.contexts.set(entry, { unless: compile(entry.unless), only: compile(entry.only) });
+  }
+
+  /** All matches in a sentence, left to right, longest first, never overlapping. */
+  matchSentence(sentence: Sentence): LexiconMatch[] {
+    return this.matchTerms(termsOf(sentence));
+  }
+
+  matchTerms(terms: Term[]): LexiconMatch[] {
+    const found: LexiconMatch[] = [];
+    for (let i = 0; i < terms.length; ) {
+      const candidates = [...this.walk(this.folded, terms, i, false), ...this.walk(this.exact, terms, i, true)];
+      candidates.sort((a, b) => b.to - a.to);
+      const hit = candidates.find((c) => this.contextAllows(c.entry, terms, c.from, c.to));
+      if (hit) {
+        found.push(hit);
+        i = hit.to;
+      } else {
+        i++;
+      }
+    }
+    return found;
+  }
+
+  private *walk(root: TrieNode, terms: Term[], from: number, caseSensitive: boolean): Generator<LexiconMatch> {
+    let at: TrieNode | undefined = root;
+    for (let j = from; j < terms.length && at; j++) {
+      if (j > from && terms[j].gapBefore) return;
+      const term = terms[j];
+      const key = caseSensitive ? term.raw : term.norm;
+      const next: TrieNode | undefined = at.next.get(key);
+      // A possessive on the last word: "care leaver's" is "care leaver".
+      const bare = term.bare !== undefined ? at.next.get(caseSensitive ? term.raw.replace(/'s?$/, '') : term.bare) : undefined;
+      if (bare) for (const entry of bare.entries) yield { entry, from, to: j + 1, start: terms[from].start, end: term.end };
+      if (next) for (const entry of next.entries) yield { entry, from, to: j + 1, start: terms[from].start, end: term.end };
+      at = next;
+    }
+  }
+
+  private contextAllows(entry: LexiconEntry, terms: Term[], from: number, to: number): boolean {
+    const ctx = this.contexts.get(entry);
+    if (!ctx) return true;
+    const caseSensitive = entry.caseSensitive === true;
+    if (ctx.unless) {
+      const [before, after] = ctx.unless;
+      if (before.some((p) => precededBy(terms, from, p, caseSensitive)) || after.some((p) => followedBy(terms, to, p, caseSensitive))) return false;
+    }
+    if (ctx.only) {
+      const [before, after] = ctx.only;
+      if (!before.some((p) => precededBy(terms, from, p, caseSensitive)) && !after.some((p) => followedBy(terms, to, p, caseSensitive))) return false;
+    }
+    return true;
+  }
+}
+
+function precededBy(terms: Term[], from: number, phrase: string[], caseSensitive: boolean): boolean {
+  const start = from - phrase.length;
+  if (start < 0 || terms[from].gapBefore) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const term = terms[start + k];
+    if (k > 0 && term.gapBefore) return false;
+    if ((caseSensitive ? term.raw : term.norm) !== phrase[k]) return false;
+  }
+  return true;
+}
+
+function followedBy(terms: Term[], to: number, phrase: string[], caseSensitive: boolean): boolean {
+  if (to + phrase.length > terms.length) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const term = terms[to + k];
+    if (term.gapBefore) return false;
+    if ((caseSensitive ? term.raw : term.norm) !== phrase[k]) return false;
+  }
+  return true;
+}
+
+function node(): TrieNode {
+  return { next: new Map(), entries: [] };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '');
+}
