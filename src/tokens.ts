@@ -58,6 +58,16 @@ export function termsOf(sentence: Sentence): Term[] {
   let gap = false;
   sentence.children.forEach((node, index) => {
     if (node.type === 'WhiteSpaceNode') return;
+    const last = terms![terms!.length - 1];
+    // A plural possessive ("professionals' meeting"): the apostrophe is its own
+    // token after the word; fold it in rather than break the phrase.
+    if (node.type === 'PunctuationNode' && /^['’]$/.test(node.value) && last && last.end === node.position!.start.offset && /s$/i.test(last.raw)) {
+      last.raw += "'";
+      last.norm += "'";
+      last.bare = last.norm.slice(0, -1);
+      last.end = node.position!.end.offset!;
+      return;
+    }
     if (node.type !== 'WordNode') {
       gap = true;
       return;
