@@ -1,0 +1,140 @@
+import { defineRule, type RuleContext } from '../../src/rule.js';
+import { Matcher, phraseKey, validateLexicon, type Lexicon, type LexiconEntry, type LexiconMatch } from '../../src/lexicon.js';
+import { termsOf, type Term } from '../../src/tokens.js';
+import { loadTeamLexicons, perOptions } from '../../src/team-lexicons.js';
+import builtinData from './jargon.json' with { type: 'json' };
+
+interface Options {
+  lexicons: string[];
+  allow: string[];
+}
+
+/** The built-in list, validated and compiled once per process. */
+const builtin: Lexicon = validateLexicon(builtinData, 'rules/no-jargon/jargon.json');
+const builtinMatcher = new Matcher([builtin]);
+
+interface Prepared {
+  matchers: Matcher[];
+  allow: ReadonlySet<string>;
+}
+
+/** Team lists and the allow list: once per options object. */
+const prepare = perOptions((options: Options): Prepared => {
+  const allow = new Set(options.allow);
+  const team = loadTeamLexicons(options.lexicons);
+  // Team entries come first, so a team's own entry wins over a built-in one for the same words.
+  const matchers = team.length ? [new Matcher(team, allow), builtinMatcher] : [builtinMatcher];
+  return { matchers, allow };
+});
+
+/**
+ * Words after a term that show the note explains it ("A strategy discussion is
+ * a meeting between...", "Early help means support from..."): from there on
+ * the term is not reported. Coventry: "If there is any doubt in what the
+ * terminology ... could mean, then you need to define it."
+ */
+const explains: string[][] = [
+  ['is', 'a'], ['is', 'an'], ['is', 'the'], ['is', 'when'], ['is', 'where'], ['is', 'what'], ['is', 'how'],
+  ['are', 'the'], ['are', 'when'], ['are', 'where'], ['are', 'meetings'], ['are', 'people'],
+  ['means'], ['meant'], ['refers', 'to'], ['is', 'short', 'for'], ['is', 'another', 'word', 'for'], ['is', 'our', 'word', 'for'],
+];
+
+export default defineRule<Options>({
+  id: 'no-jargon',
+  meta: {
+    type: 'suggestion',
+    description: 'Social-care jargon and system words a child or family may not understand',
+    guidance: ['coventry:plain-english', 'dudley:comprehensible', 'coventry:child-may-read'],
+    messages: {
+      jargon: '"{found}" is social-care jargon: write {suggestion} instead. {why}',
+      rewrite: '"{found}" is social-care jargon: say in plain words what actually happened. {why}',
+    },
+    fixable: 'safe',
+    options: {
+      lexicons: { type: 'string[]', default: [], description: 'Paths to your team’s own jargon lists, in the word-list format (docs/LEXICON-FORMAT.md).' },
+      allow: { type: 'string[]', default: [], description: 'Ids of entries to switch off (e.g. "placement" for a team writing court reports).' },
+    },
+    defaultSeverity: 'warn',
+    // Someone's own words, a quoted court order, and the headings of a recording template are left alone.
+    ignore: ['quote', 'blockquote', 'heading'],
+    examples: {
+      bad: 'Mum failed to engage with the parenting course, and contact with Dad is supervised at the contact centre.',
+      good: 'Mum came to one of the four parenting sessions. Tia sees her dad on Saturdays at the family centre, with a worker in the room.',
+    },
+  },
+  create(context, options) {
+    const { matchers, allow } = prepare(options);
+    return {
+      'document:end'() {
+        const explained = new Set<LexiconEntry>();
+        for (const sentence of context.sentences) {
+          if (sentence.block.block === 'heading') continue;
+          const terms = termsOf(sentence.node);
+          for (const match of matchesIn(matchers, terms)) {
+            const { entry } = match;
+            if (allow.has(entry.id)) continue;
+            if (explained.has(entry)) continue;
+            if (explainedHere(context, terms, match)) {
+              explained.add(entry);
+              continue;
+            }
+            report(context, terms, match);
+          }
+        }
+      },
+    };
+  },
+});
+
+/** Matches of every list, left to right, the longest where two overlap. */
+function matchesIn(matchers: Matcher[], terms: Term[]): LexiconMatch[] {
+  if (matchers.length === 1) return matchers[0].matchTerms(terms);
+  const all = matchers.flatMap((m) => m.matchTerms(terms)).sort((a, b) => a.from - b.from || b.to - a.to);
+  const out: LexiconMatch[] = [];
+  for (const m of all) if (!out.length || m.from >= out[out.length - 1].to) out.push(m);
+  return out;
+}
+
+/** "A strategy discussion is a meeting...", "direct work (time with Zain doing activities)", "family time (contact)". */
+function explainedHere(context: RuleContext, terms: Term[], match: LexiconMatch): boolean {
+  // A gloss of three words or more in brackets right after the term: "direct work (time with Zain doing activities)".
+  const gloss = /^ ?\(([^()\n]{1,200})\)/.exec(context.text.slice(match.end, match.end + 210));
+  if (gloss && !/^\s*\d/.test(gloss[1]) && gloss[1].trim().split(/\s+/).length >= 3) return true;
+  // The term as the gloss of plain words: "family time (contact)".
+  if (/\( ?$/.test(context.text.slice(Math.max(0, match.start - 2), match.start)) && /^ ?\)/.test(context.text.slice(match.end, match.end + 2))) return true;
+  const next = terms.slice(match.to);
+  return explains.some((phrase) => phrase.every((word, i) => next[i] !== undefined && !next[i].gapBefore && next[i].norm === word));
+}
+
+function report(context: RuleContext, terms: Term[], match: LexiconMatch): void {
+  const { entry, start, end } = match;
+  const found = context.text.slice(start, end);
+  const why = entry.note.trim();
+  const suggestions = entry.expected.map((e) => `"${e}"`);
+  const suggestion = suggestions.length <= 1 ? suggestions.join('') : `${suggestions.slice(0, -1).join(', ')} or ${suggestions[suggestions.length - 1]}`;
+  context.report({
+    messageId: entry.expected.length ? 'jargon' : 'rewrite',
+    data: entry.expected.length ? { found, suggestion, why } : { found, why },
+    range: [start, end],
+    actual: found,
+    expected: entry.expected,
+    note: entry.note,
+    fix: fixFor(context, terms, match),
+  });
+}
+
+/**
+ * Only entries marked "fix": "safe", and only when the words found are one of
+ * the entry's own phrases (not an inflection the replacement would not match).
+ */
+function fixFor(context: RuleContext, terms: Term[], match: LexiconMatch): { text: string } | undefined {
+  const { entry } = match;
+  if (entry.fix !== 'safe' || entry.expected.length !== 1) return undefined;
+  const caseSensitive = entry.caseSensitive === true;
+  const found = terms.slice(match.from, match.to).map((t) => (caseSensitive ? t.raw : t.norm)).join(' ');
+  if (!entry.match.some((phrase) => phraseKey(phrase, caseSensitive) === (caseSensitive ? '=' : '') + found)) return undefined;
+  let text = entry.expected[0];
+  const first = context.text[match.start];
+  if (first && first !== first.toLowerCase() && text[0] === text[0].toLowerCase()) text = text[0].toUpperCase() + text.slice(1);
+  return { text };
+}

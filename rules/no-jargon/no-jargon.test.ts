@@ -1,0 +1,214 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintWithRule, ruleTester } from '../../test/helpers/rule-tester.js';
+import { validateLexicon } from '../../src/lexicon.js';
+import rule from './index.js';
+import data from './jargon.json' with { type: 'json' };
+
+ruleTester(rule, {
+  valid: [
+    "I contacted the school and asked for their contact details.",
+    "SW to contact school about attendance.",
+    "Mum has had no contact with Dad since March.",
+    "He made eye contact and smiled.",
+    "I was in contact with the police on Monday.",
+    "Tia said \"I hate contact, it is boring\".",
+    "> Contact between the children and their mother shall be supervised.\n\nI read the order to Mum.",
+    "## Contact\n\nTia saw her mum at the family centre on Saturday.",
+    "She is on a work placement at the garage, and the court made a placement order.",
+    "He stood on the threshold of the door.",
+    "In case of a fire, leave by the back door. The case conference is on Monday.",
+    "A core group is a meeting of the family and the workers who carry out the plan. The core group met on Monday.",
+    "We did some direct work (drawing and talking about his three houses) and the direct work helped.",
+    "Tia enjoyed family time (contact) on Saturday.",
+    "Tia saw her brothers and sisters at the park, and she lives with her foster carer Mrs Kerr.",
+    "Mum came to three of the four parenting sessions and talked about bedtimes.",
+    { name: "allow option", code: "She moved to a new placement.", options: {"allow":["placement"]} },
+    "We talked about the presentation she gave to her class.",
+    "Mum engaged a solicitor and the engagement party is in June.",
+    "My case notes are up to date.",
+    "The Multi-Agency Safeguarding Hub passed the referral on.",
+  ],
+  invalid: [
+    {
+      code: "Tia was upset after contact.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 21, endLine: 1, endColumn: 28 },
+      ],
+    },
+    {
+      code: "Mum failed to engage with the parenting course.",
+      errors: [
+        { messageId: 'rewrite', line: 1, column: 5, endLine: 1, endColumn: 21 },
+      ],
+    },
+    {
+      code: "He presented as withdrawn.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 4, endLine: 1, endColumn: 16 },
+      ],
+    },
+    {
+      code: "Contact with her dad took place at the Oakfield Contact Centre.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 1, endLine: 1, endColumn: 8 },
+        { messageId: 'jargon', line: 1, column: 49, endLine: 1, endColumn: 63 },
+      ],
+      output: "Contact with her dad took place at the Oakfield Family centre.",
+    },
+    {
+      name: "plural",
+      code: "She has had three placements this year.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 19, endLine: 1, endColumn: 29 },
+      ],
+    },
+    {
+      name: "verb forms",
+      code: "He absconded twice and keeps absconding.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 4, endLine: 1, endColumn: 13 },
+        { messageId: 'jargon', line: 1, column: 30, endLine: 1, endColumn: 40 },
+      ],
+    },
+    {
+      name: "hyphen and space variants",
+      code: "There was a multi-agency meeting, then a multi agency visit.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 13, endLine: 1, endColumn: 25 },
+        { messageId: 'jargon', line: 1, column: 42, endLine: 1, endColumn: 54 },
+      ],
+    },
+    {
+      name: "capital at the start",
+      code: "Respite to be explored with Mum.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 1, endLine: 1, endColumn: 8 },
+      ],
+    },
+    {
+      code: "There is a risk of disguised compliance.",
+      errors: [
+        { messageId: 'rewrite', line: 1, column: 20, endLine: 1, endColumn: 40 },
+      ],
+    },
+    {
+      code: "The family are known to services.",
+      errors: [
+        { messageId: 'rewrite', line: 1, column: 16, endLine: 1, endColumn: 33 },
+      ],
+    },
+    {
+      code: "Ruby disclosed to her form tutor that she was hit.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 6, endLine: 1, endColumn: 15 },
+      ],
+    },
+    {
+      code: "Mum presents as overwhelmed and the toxic trio is present.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 5, endLine: 1, endColumn: 16 },
+        { messageId: 'jargon', line: 1, column: 37, endLine: 1, endColumn: 47 },
+      ],
+    },
+    {
+      code: "His behaviour was challenging behaviour for the school.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 19, endLine: 1, endColumn: 40 },
+      ],
+    },
+    {
+      name: "siblings",
+      code: "The siblings were seen together.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 5, endLine: 1, endColumn: 13 },
+      ],
+    },
+    {
+      name: "LAC",
+      code: "It was agreed at the LAC review.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 22, endLine: 1, endColumn: 32 },
+      ],
+    },
+    {
+      name: "an explanation does not cover earlier uses",
+      code: "The core group met at 2pm.\n\nA core group is a meeting of the family and the workers who carry out the plan.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 5, endLine: 1, endColumn: 15 },
+      ],
+    },
+    {
+      name: "fix with a capital",
+      code: "Contact centre staff were kind.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 1, endLine: 1, endColumn: 15 },
+      ],
+      output: "Family centre staff were kind.",
+    },
+    {
+      name: "service user",
+      code: "The FSS will visit the service user.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 24, endLine: 1, endColumn: 36 },
+      ],
+    },
+    {
+      code: "Mum engaged well with the plan.",
+      errors: [
+        { messageId: 'rewrite', line: 1, column: 5, endLine: 1, endColumn: 12 },
+      ],
+    },
+    {
+      code: "We completed a piece of work on feelings.",
+      errors: [
+        { messageId: 'rewrite', line: 1, column: 16, endLine: 1, endColumn: 29 },
+      ],
+    },
+    {
+      code: "He has attachment difficulties and is dysregulated at school.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 8, endLine: 1, endColumn: 31 },
+        { messageId: 'jargon', line: 1, column: 39, endLine: 1, endColumn: 51 },
+      ],
+    },
+    {
+      name: "peers",
+      code: "He spends time with older peers.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 27, endLine: 1, endColumn: 32 },
+      ],
+    },
+  ],
+});
+
+describe('jargon.json', () => {
+  it('is a valid word list of at least 80 entries, each with a reason and a source', () => {
+    const list = validateLexicon(data, 'jargon.json');
+    expect(list.entries.length).toBeGreaterThanOrEqual(80);
+    for (const entry of list.entries) {
+      expect(entry.note.length, entry.id).toBeGreaterThan(20);
+      if (entry.fix === 'safe') expect(entry.expected, entry.id).toHaveLength(1);
+    }
+  });
+});
+
+describe('team lists', () => {
+  const team = () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'recordlint-')), 'team.json');
+    writeFileSync(file, JSON.stringify({ entries: [{ id: 'fss', match: ['front door'], expected: ['the Family Support Service'], note: 'Families do not know our front door.', source: 'team' }] }));
+    return file;
+  };
+
+  it('reports entries of a team list given in `lexicons`, with the built-in list', () => {
+    const messages = lintWithRule(rule, 'The front door passed the case to the service user team.', { lexicons: [team()] });
+    expect(messages.map((m) => m.actual)).toEqual(['front door', 'service user']);
+  });
+
+  it('switches entries off with `allow`, team or built-in', () => {
+    const messages = lintWithRule(rule, 'The front door passed it to the service user team.', { lexicons: [team()], allow: ['fss', 'service-user'] });
+    expect(messages).toEqual([]);
+  });
+});

@@ -1,0 +1,398 @@
+// Finding abbreviations in a sentence, and the definitions that go with them
+// ("child in need (CIN)", "CIN (child in need)", "CIN: child in need").
+//
+// A sentence's tokens are grouped into chunks (runs of tokens with no space
+// between them: "(CIN)", "A&E", "IRO's", "EHCP/SEN", "non-CIN"), and each chunk
+// is scanned for the shapes an abbreviation takes. Whether a shape really is
+// an abbreviation (and not "NOT" in capitals, a surname in capitals, a Roman
+// numeral...) is decided by the rule, which knows the dictionary.
+import type { SentenceInfo } from '../../src/rule.js';
+import { tokensOf, type Token } from '../../src/tokens.js';
+
+export type Shape =
+  /** Two or more capitals, perhaps mixed with lower case: CIN, GP, CiC, HoY, EHCP. */
+  | 'caps'
+  /** Letters and digits: L1, Y6, A4, CV1 (only abbreviations when the dictionary knows them). */
+  | 'digits'
+  /** A section of an Act: s47, S.47, s.20, s 17. */
+  | 'section'
+  /** Joined by & or +: A&E, T+T. */
+  | 'symbol'
+  /** Capitals with full stops: P.L.O., D.O.B. */
+  | 'dotted'
+  /** Any other form the dictionary lists as written (Cafcass, misper, P-P). */
+  | 'word';
+
+export interface Candidate {
+  /** As written, with any plural or possessive: "IRO's", "GPs", "S.47". */
+  written: string;
+  /** Without the plural or possessive ending: "IRO", "GP". */
+  base: string;
+  /** Upper case without full stops, spaces or plural s ("S47", "PLO", "CIC", "GP"). */
+  key: string;
+  /** Letters and digits to match against a long form, lower case ("cin", "s47", "ae"). */
+  letters: string;
+  shape: Shape;
+  plural: boolean;
+  possessive: boolean;
+  start: number;
+  end: number;
+  /** Index into tokensOf(sentence) of the first and last token it covers. */
+  firstToken: number;
+  lastToken: number;
+}
+
+/** A run of letters in the sentence (neighbours for the rule's checks). */
+export interface WordRun {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface SentenceScan {
+  candidates: Candidate[];
+  words: WordRun[];
+  tokens: Token[];
+}
+
+interface Chunk {
+  text: string;
+  /** Source offset of each character of `text`, plus one past the end. */
+  offsets: number[];
+  /** Token index of each character. */
+  owners: number[];
+}
+
+const dotted = /[A-Z](?:\.[A-Z])+\.?(?![A-Za-z0-9])/y;
+const section = /[sS]\.?(\d{1,3})(?![A-Za-z0-9])/y;
+const symbol = /[A-Z]{1,3}[&+][A-Z]{1,3}(?![A-Za-z0-9])/y;
+const word = /[A-Za-z][A-Za-z0-9]*/y;
+const digitsRun = /[0-9][A-Za-z0-9]*/y;
+const suffix = /['’](?:s|d)(?![A-Za-z])|['’](?![A-Za-z])/y;
+const alnum = /[A-Za-z0-9]/;
+
+export function scanSentence(sentence: SentenceInfo, knownAsWritten: (form: string) => boolean): SentenceScan {
+  const tokens = tokensOf(sentence.node);
+  const chunks = chunksOf(tokens);
+  const candidates: Candidate[] = [];
+  const words: WordRun[] = [];
+
+  chunks.forEach((chunk, c) => {
+    const { text } = chunk;
+    // "s 47": a lone s before a number.
+    if (/^[sS]\.?$/.test(text)) {
+      const next = chunks[c + 1];
+      const number = next && /^(\d{1,3})(?![A-Za-z0-9])/.exec(next.text);
+      if (next && number && next.offsets[0] - chunk.offsets[text.length] === 1) {
+        const written = `${text} ${number[1]}`;
+        candidates.push({
+          written, base: written, key: `S${number[1]}`, letters: `s${number[1]}`, shape: 'section', plural: false, possessive: false,
+          start: chunk.offsets[0], end: next.offsets[number[1].length], firstToken: chunk.owners[0], lastToken: next.owners[number[1].length - 1],
+        });
+        return;
+      }
+    }
+    // The whole chunk as written, when the dictionary lists it ("P-P", "T+T", "DNA'd").
+    const trimmed = /^[(\[“"‘']*(.*?)[)\]”"’',;:.!?]*$/.exec(text)![1];
+    if (trimmed && /[-+&/'’]/.test(trimmed) && knownAsWritten(trimmed)) {
+      const from = text.indexOf(trimmed);
+      const to = from + trimmed.length;
+      words.push({ text: trimmed, start: chunk.offsets[from], end: chunk.offsets[to] });
+      candidates.push({
+        written: trimmed, base: trimmed, key: keyOf(trimmed), letters: lettersOf(trimmed), shape: 'word', plural: false, possessive: false,
+        start: chunk.offsets[from], end: chunk.offsets[to], firstToken: chunk.owners[from], lastToken: chunk.owners[to - 1],
+      });
+      return;
+    }
+    for (let i = 0; i < text.length; ) {
+      if (!alnum.test(text[i]) || (i > 0 && alnum.test(text[i - 1]))) {
+        i++;
+        continue;
+      }
+      const at = (re: RegExp) => {
+        re.lastIndex = i;
+        return re.exec(text);
+      };
+      const push = (written: string, base: string, letters: string, shape: Shape, plural: boolean, possessive: boolean) => {
+        const length = written.length;
+        candidates.push({
+          written, base, key: keyOf(base), letters, shape, plural, possessive,
+          start: chunk.offsets[i], end: chunk.offsets[i + length], firstToken: chunk.owners[i], lastToken: chunk.owners[i + length - 1],
+        });
+      };
+      let m: RegExpExecArray | null;
+      if ((m = at(dotted))) {
+        const letters = m[0].replace(/\./g, '');
+        push(m[0], m[0], letters.toLowerCase(), 'dotted', false, false);
+        words.push({ text: letters, start: chunk.offsets[i], end: chunk.offsets[i + m[0].length] });
+        i += m[0].length;
+        continue;
+      }
+      if ((m = at(section))) {
+        push(m[0], m[0], `s${m[1]}`, 'section', false, false);
+        i += m[0].length;
+        continue;
+      }
+      if ((m = at(symbol))) {
+        push(m[0], m[0], m[0].replace(/[&+]/g, '').toLowerCase(), 'symbol', false, false);
+        i += m[0].length;
+        continue;
+      }
+      if ((m = at(digitsRun))) {
+        i += m[0].length;
+        continue;
+      }
+      if ((m = at(word))) {
+        const w = m[0];
+        words.push({ text: w, start: chunk.offsets[i], end: chunk.offsets[i + w.length] });
+        suffix.lastIndex = i + w.length;
+        const end = suffix.exec(text);
+        const written = end ? w + end[0] : w;
+        const classified = classify(w, knownAsWritten);
+        if (classified) {
+          const possessive = end !== null && !/d$/.test(end[0]);
+          push(written, classified.base, lettersOf(classified.base), classified.shape, classified.plural, possessive);
+        }
+        i += written.length;
+        continue;
+      }
+      i++;
+    }
+  });
+  return { candidates, words, tokens };
+}
+
+/** Is this word an abbreviation shape? Returns its base form without a plural s. */
+function classify(w: string, knownAsWritten: (form: string) => boolean): { base: string; plural: boolean; shape: Shape } | undefined {
+  if (/\d/.test(w)) return knownAsWritten(w) ? { base: w, plural: false, shape: 'digits' } : undefined;
+  const plural = /^[A-Z][A-Za-z]*[A-Z]s$/.test(w);
+  const base = plural ? w.slice(0, -1) : w;
+  if (knownAsWritten(w) || knownAsWritten(base)) return { base, plural, shape: capsShape(base) ? 'caps' : 'word' };
+  if (capsShape(base)) return { base, plural, shape: 'caps' };
+  return undefined;
+}
+
+/** Two or more capitals and more capitals than small letters: CIN, CiC, HoY, DfE; not McDonald, YouTube, JoJo. */
+export function capsShape(w: string): boolean {
+  const upper = w.replace(/[^A-Z]/g, '').length;
+  const lower = w.replace(/[^a-z]/g, '').length;
+  return upper >= 2 && upper > lower;
+}
+
+export function keyOf(form: string): string {
+  const compact = form.replace(/[.\s]/g, '').replace(/['’]d$/, '');
+  const sectionRef = /^[sS](\d{1,3})$/.exec(compact);
+  if (sectionRef) return `S${sectionRef[1]}`;
+  return compact.replace(/^([A-Z][A-Za-z]*[A-Z])s$/, '$1').toUpperCase();
+}
+
+export function lettersOf(form: string): string {
+  return form.replace(/['’]d$/, '').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+}
+
+function chunksOf(tokens: Token[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let current: Chunk | undefined;
+  tokens.forEach((token, index) => {
+    if (token.kind === 'space' || token.kind === 'source') {
+      current = undefined;
+      return;
+    }
+    if (!current || tokens[index - 1]?.end !== token.start) {
+      current = { text: '', offsets: [], owners: [] };
+      chunks.push(current);
+    }
+    const length = token.end - token.start;
+    for (let k = 0; k < token.value.length; k++) {
+      current.offsets[current.text.length + k] = length === token.value.length ? token.start + k : k === 0 ? token.start : Math.min(token.start + k, token.end - 1);
+      current.owners[current.text.length + k] = index;
+    }
+    current.text += token.value;
+    // One past the end of the chunk so far.
+    current.offsets[current.text.length] = token.end;
+  });
+  return chunks;
+}
+
+// ---------------------------------------------------------------------------
+// Definitions
+
+/** Small words a long form may skip or use: "Special Educational Needs and Disabilities (SEND)". */
+const smallWords = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', 'with', 'a', 'an', 'at', 'by', 'or', 'from', '&']);
+
+/**
+ * Can the words spell the letters, each word giving a prefix of itself (at
+ * least its first letter) and small words also skippable? "child in need"
+ * spells "cin"; "Children and Family Court Advisory and Support Service"
+ * spells "cafcass"; "section 47" spells "s47".
+ */
+export function spells(letters: string, words: readonly string[]): boolean {
+  if (!letters || words.length === 0 || words.length > letters.length + 6) return false;
+  const go = (ai: number, wi: number): boolean => {
+    if (wi === words.length) return ai === letters.length;
+    const w = words[wi];
+    // The first word must give a letter.
+    if (wi > 0 && smallWords.has(w) && go(ai, wi + 1)) return true;
+    for (let k = 1; k <= w.length && ai + k <= letters.length; k++) {
+      if (w[k - 1] !== letters[ai + k - 1]) break;
+      if (go(ai + k, wi + 1)) return true;
+    }
+    return false;
+  };
+  return go(0, 0);
+}
+
+export interface Definition {
+  /** Offsets of the whole definition: long form and abbreviation. */
+  start: number;
+  end: number;
+}
+
+interface DefinitionWord {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The words in a token range, split at hyphens and slashes, lower case. */
+function wordsIn(tokens: Token[], from: number, to: number): DefinitionWord[] {
+  const out: DefinitionWord[] = [];
+  for (let i = Math.max(0, from); i <= to && i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind === 'symbol' && token.value === '&') out.push({ text: '&', start: token.start, end: token.end });
+    if (token.kind !== 'word') continue;
+    const exact = token.end - token.start === token.value.length;
+    let offset = 0;
+    for (const part of token.value.split(/([-‐‑–/])/)) {
+      if (part && !/^[-‐‑–/]$/.test(part)) {
+        out.push({
+          text: part.toLowerCase().replace(/’/g, "'"),
+          start: exact ? token.start + offset : token.start,
+          end: exact ? token.start + offset + part.length : token.end,
+        });
+      }
+      offset += part.length;
+    }
+  }
+  return out;
+}
+
+/** Words of a long form are joined by spaces, commas, "&", hyphens, or Markdown emphasis and link syntax. */
+const softGap = (between: string) => /^[\s,&\-‐‑–/*_[\]]*$/.test(between.replace(/\]\([^)]*\)/g, ''));
+
+function nextNonSpace(tokens: Token[], index: number, step: 1 | -1): number {
+  let i = index + step;
+  while (i >= 0 && i < tokens.length && tokens[i].kind === 'space') i += step;
+  return i;
+}
+
+/** The closing bracket for the one at `open`, in the same sentence. */
+function matching(tokens: Token[], open: number): number {
+  for (let i = open + 1; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'punctuation') continue;
+    if (tokens[i].value === ')' || tokens[i].value === ']') return i;
+    if (tokens[i].value === '(') return -1;
+  }
+  return -1;
+}
+
+function hardStop(tokens: Token[], from: number): number {
+  let i = from;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (t.kind === 'punctuation' && !/^[,'’-]$/.test(t.value)) break;
+    i++;
+  }
+  return i - 1;
+}
+
+export interface DefinitionOptions {
+  /** Known long forms of this abbreviation (dictionary, team glossary), as lower-case words. */
+  expansions: string[][];
+  /** Accept "her mother (KH)": an abbreviation the dictionary does not know, introduced as a name for a person. */
+  alias: boolean;
+}
+
+const roleWords = new Set([
+  'mother', 'mum', 'mom', 'father', 'dad', 'stepmother', 'stepfather', 'stepmum', 'stepdad', 'grandmother', 'grandfather',
+  'nan', 'nana', 'nanna', 'gran', 'granny', 'grandma', 'grandad', 'granddad', 'grandpa', 'aunt', 'auntie', 'aunty', 'uncle',
+  'brother', 'sister', 'sibling', 'cousin', 'child', 'son', 'daughter', 'baby', 'partner', 'boyfriend', 'girlfriend',
+  'carer', 'guardian', 'friend', 'neighbour', 'stepbrother', 'stepsister',
+]);
+
+/** Is this candidate the abbreviation of a definition? */
+export function definitionAt(scan: SentenceScan, candidate: Candidate, text: string, options: DefinitionOptions): Definition | undefined {
+  const { tokens } = scan;
+  const spellsIt = (words: string[]) => spells(candidate.letters, words) || (candidate.plural && spells(`${candidate.letters}s`, words));
+  const known = (words: string[]) => options.expansions.some((e) => e.length === words.length && e.every((w, i) => w === words[i]));
+  const knownPrefix = (words: string[]) => options.expansions.some((e) => e.length <= words.length && e.every((w, i) => w === words[i]));
+  const maxWords = candidate.letters.length + 6;
+
+  const before = nextNonSpace(tokens, candidate.firstToken, -1);
+  const after = nextNonSpace(tokens, candidate.lastToken, 1);
+
+  // "long form (ABBR)" and "long form (ABBR plan)".
+  if (before >= 0 && before === candidate.firstToken - 1 && tokens[before].value === '(') {
+    const close = matching(tokens, before);
+    if (close > 0) {
+      const tail = wordsIn(tokens, candidate.lastToken + 1, close - 1).map((w) => w.text);
+      const previous = wordsIn(tokens, 0, before - 1);
+      // Walk back from the bracket while the words are joined by spaces, commas or "&".
+      let from = previous.length;
+      while (from > 0) {
+        const w = previous[from - 1];
+        const next = from < previous.length ? previous[from].start : tokens[before].start;
+        if (!softGap(text.slice(w.end, next))) break;
+        from--;
+      }
+      const long = previous.slice(from).map((w) => w.text);
+      let stripped = long;
+      if (tail.length && long.length > tail.length && tail.every((t, i) => long[long.length - tail.length + i] === t)) {
+        stripped = long.slice(0, long.length - tail.length);
+      }
+      for (let k = stripped.length - 1; k >= 0 && stripped.length - k <= maxWords; k--) {
+        const span = stripped.slice(k);
+        if (spellsIt(span) || known(span)) return { start: previous[from + k].start, end: tokens[close].end };
+      }
+      if (options.alias && tail.length === 0 && long.length > 0 && roleWords.has(long[long.length - 1])) {
+        return { start: previous[previous.length - 1].start, end: tokens[close].end };
+      }
+    }
+  }
+
+  // "ABBR (long form)", "ABBR: long form", "ABBR – long form", "ABBR means long form", "ABBR stands for long form".
+  if (after < tokens.length) {
+    const t = tokens[after];
+    let contentFrom = -1;
+    let contentTo = -1;
+    if (t.value === '(' && after <= candidate.lastToken + 2) {
+      const close = matching(tokens, after);
+      if (close > 0) {
+        contentFrom = after + 1;
+        contentTo = close - 1;
+      }
+    } else if (t.kind === 'punctuation' && /^[:–—=-]$/.test(t.value)) {
+      contentFrom = after + 1;
+      contentTo = hardStop(tokens, after + 1);
+    } else if (t.kind === 'word' && /^(means|stands|is)$/i.test(t.value)) {
+      contentFrom = after + 1;
+      contentTo = hardStop(tokens, after + 1);
+    }
+    if (contentFrom > 0) {
+      let words = wordsIn(tokens, contentFrom, contentTo);
+      // "JB (mother)": a person the dictionary does not know, named by their role.
+      if (options.alias && t.value === '(' && words.length >= 1 && words.length <= 3 && roleWords.has(words[words.length - 1].text)) {
+        return { start: candidate.start, end: tokens[contentTo + 1].end };
+      }
+      while (words.length && (smallWords.has(words[0].text) || (t.kind === 'word' && /^(for|short)$/.test(words[0].text)))) words = words.slice(1);
+      const texts = words.map((w) => w.text);
+      for (let k = 1; k <= texts.length && k <= maxWords; k++) {
+        const span = texts.slice(0, k);
+        if (spellsIt(span) || knownPrefix(span)) {
+          return { start: candidate.start, end: t.value === '(' ? tokens[contentTo + 1].end : words[k - 1].end };
+        }
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,247 @@
+import writeGood from 'write-good';
+import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.js';
+import { validateLexicon, type Lexicon } from '../../src/lexicon.js';
+import { phraseTerms } from '../../src/tokens.js';
+import { loadTeamLexicons, perOptions } from '../../src/team-lexicons.js';
+import wordyData from './wordy.json' with { type: 'json' };
+import { plainText, sourceRange, type PlainText } from './prose.js';
+
+/** The write-good checks this rule offers, by the name write-good gives them. */
+const writeGoodChecks = ['weasel', 'tooWordy', 'cliches', 'passive', 'thereIs', 'illusion', 'so', 'adverb'] as const;
+type WriteGoodCheck = (typeof writeGoodChecks)[number];
+type Check = WriteGoodCheck | 'sentenceLength';
+
+interface Options {
+  checks: Record<Check, boolean>;
+  maxWords: number;
+  allow: string[];
+  lexicons: string[];
+}
+
+type WordyInfo = { expected: string[]; quiet: boolean; note: string };
+
+/** write-good's explanations, to tell which check a suggestion came from. */
+const explanations: Record<string, WriteGoodCheck> = {
+  'is a weasel word': 'weasel',
+  'is repeated': 'illusion',
+  'adds no meaning': 'so',
+  'is unnecessary verbiage': 'thereIs',
+  'may be passive voice': 'passive',
+  'can weaken meaning': 'adverb',
+  'is wordy or unneeded': 'tooWordy',
+  'is a cliche': 'cliches',
+};
+
+/**
+ * Plain words for write-good's wordy phrases (wordy.json), and the phrases of
+ * its list that are ordinary, precise wording in a case note ("quiet": true).
+ */
+const wordy: Lexicon = validateLexicon(wordyData, 'rules/plain-english/wordy.json', { quiet: 'boolean' });
+function byPhrase(lists: Lexicon[]): Map<string, WordyInfo> {
+  const map = new Map<string, WordyInfo>();
+  // Earlier lists win: a team's list comes before the built-in one.
+  for (const list of [...lists].reverse()) {
+    for (const entry of list.entries) {
+      for (const phrase of entry.match) map.set(phraseTerms(phrase).join(' '), { expected: entry.expected, quiet: entry.quiet === true, note: entry.note });
+    }
+  }
+  return map;
+}
+const builtinWordy = byPhrase([wordy]);
+
+/** Team lists and the allow list, once per options object. */
+const prepare = perOptions((options: Options) => {
+  const team = loadTeamLexicons(options.lexicons, { quiet: 'boolean' });
+  const wordyByPhrase = team.length ? byPhrase([...team, wordy]) : builtinWordy;
+  // `allow` takes entry ids ("in-order-to") or the words themselves ("several", "in order to").
+  const allow = new Set<string>();
+  for (const list of [...team, wordy]) for (const entry of list.entries) if (options.allow.includes(entry.id)) for (const phrase of entry.match) allow.add(phraseTerms(phrase).join(' '));
+  for (const item of options.allow) allow.add(phraseTerms(item).join(' '));
+  return { wordyByPhrase, allow };
+});
+
+/** Words write-good calls weasel words that, in these phrases, are plain and exact. */
+const weaselPhrases = [/\ba few\b/i, /\bquite a few\b/i, /\bhow (?:many|few)\b/i, /\bmany thanks\b/i, /\bvery (?:first|last|end|beginning|start|same|next)\b/i];
+
+/**
+ * Participles whose passive hides who saw, found or decided something: "Leo was
+ * seen", "bruising was noted", "the plan was agreed". Passives of reporting
+ * ("it was reported", "concerns were raised", "I was told") are left to
+ * attribute-hearsay, and "it is felt / it was agreed that" to no-opinion-as-fact,
+ * so the same words are not reported twice.
+ */
+const hidingVerbs = new Set([
+  'seen', 'observed', 'noted', 'noticed', 'witnessed', 'identified', 'found', 'felt', 'agreed', 'decided', 'considered',
+  'deemed', 'assessed', 'concluded', 'suspected', 'expressed', 'shared', 'disclosed',
+]);
+
+/** Repeated words that are good English: "she had had enough", "he said that that was fine". */
+const goodRepeats = new Set(['had', 'that', 'is', 'do', 'bye', 'no', 'yeah', 'ha', 'la', 'knock', 'night', 'very', 'so', 'really', 'never', 'now']);
+
+export default defineRule<Options>({
+  id: 'plain-english',
+  meta: {
+    type: 'suggestion',
+    description: 'Vague, wordy or evasive prose, and sentences too long to follow',
+    guidance: ['coventry:plain-english', 'dudley:comprehensible', 'dudley:concise'],
+    messages: {
+      weasel: '"{text}" is vague: say exactly how many, how often or how much, or leave it out.',
+      tooWordy: '"{text}" is wordy: {advice}',
+      cliches: '"{text}" is a cliché: say in your own plain words what happened or what you mean.',
+      passive: '"{text}" does not say who: name the person who said, saw or decided it ("I saw", "the teacher told me", "Ms Ferris decided").',
+      thereIs: '"{text}" at the start hides who or what the sentence is about: start with them instead ("Two neighbours said..." rather than "There are concerns...").',
+      illusion: '"{text}" is written twice: delete one.',
+      so: '"{text}" at the start of a sentence adds nothing: leave it out.',
+      adverb: '"{text}" can weaken what you mean: leave it out, or say exactly what you saw.',
+      tooLong: 'This sentence has {count} words (more than {max}): split it into shorter sentences, one point each, so it is easy to follow.',
+    },
+    fixable: 'safe',
+    options: {
+      checks: {
+        type: 'switches',
+        default: {
+          weasel: true,
+          tooWordy: true,
+          cliches: true,
+          thereIs: true,
+          illusion: true,
+          passive: true,
+          sentenceLength: false,
+          so: false,
+          adverb: false,
+        },
+        description: 'Which checks run. On: weasel, tooWordy, cliches, thereIs, illusion, passive (only passives that hide who said, saw or decided). Off: sentenceLength, so, adverb (they cry wolf in case notes; see the README).',
+      },
+      maxWords: { type: 'number', default: 30, min: 5, integer: true, description: 'The longest sentence, in words, before sentenceLength reports it (quoted words are not counted).' },
+      allow: { type: 'string[]', default: [], description: 'Words or phrases not to report, e.g. ["monitor", "several"], or ids of wordy.json entries.' },
+      lexicons: { type: 'string[]', default: [], description: 'Paths to your team’s lists of plain words for wordy phrases, in the word-list format (with "quiet": true for phrases not to report).' },
+    },
+    defaultSeverity: 'warn',
+    ignore: ['quote', 'blockquote', 'heading'],
+    examples: {
+      bad: 'Leo was seen. SW knocked several times, and in order to support Mum a number of agencies will be involved.',
+      good: 'I saw Leo in his bedroom. I knocked four times. To help Mum, the family hub will visit every Tuesday.',
+    },
+  },
+  create(context, options) {
+    const prepared = prepare(options);
+    const wanted = writeGoodChecks.filter((check) => options.checks[check]);
+    const writeGoodOptions: Record<string, boolean> = { eprime: false };
+    for (const check of writeGoodChecks) writeGoodOptions[check] = options.checks[check];
+    return {
+      'document:end'() {
+        for (const sentence of context.sentences) {
+          if (sentence.block.block === 'heading') continue;
+          if (wanted.length) checkWithWriteGood(context, sentence, writeGoodOptions, prepared);
+          if (options.checks.sentenceLength) checkLength(context, sentence, options.maxWords);
+        }
+      },
+    };
+  },
+});
+
+function checkWithWriteGood(context: RuleContext, sentence: SentenceInfo, opts: Record<string, boolean>, prepared: ReturnType<typeof prepare>): void {
+  const plain = plainText(sentence.node);
+  if (!/[A-Za-z]/.test(plain.text)) return;
+  for (const suggestion of writeGood(plain.text, opts)) {
+    const { index, offset } = suggestion;
+    const text = plain.text.slice(index, index + offset);
+    const range = sourceRange(plain, index, offset);
+    if (context.scopes.overlaps('quote', range[0], range[1]) || context.scopes.overlaps('code', range[0], range[1])) continue;
+    const checks = suggestion.reason
+      .slice(offset + 3)
+      .split(' and ')
+      .map((explanation) => explanations[explanation])
+      .filter((check): check is WriteGoodCheck => check !== undefined);
+    const check = checks[0];
+    if (!check || prepared.allow.has(phraseTerms(text).join(' '))) continue;
+    const report = reporterFor(context, plain, check, text, range, index, offset, prepared.wordyByPhrase);
+    if (report) report();
+  }
+}
+
+function reporterFor(
+  context: RuleContext, plain: PlainText, check: WriteGoodCheck, text: string, range: [number, number], index: number, offset: number,
+  wordyByPhrase: Map<string, WordyInfo>,
+): (() => void) | undefined {
+  const base = { range, actual: context.text.slice(range[0], range[1]) };
+  switch (check) {
+    case 'weasel': {
+      const around = plain.text.slice(Math.max(0, index - 6), index + offset + 10);
+      if (weaselPhrases.some((re) => re.test(around) && around.toLowerCase().includes(text.toLowerCase()))) return undefined;
+      return () => context.report({ ...base, messageId: 'weasel', data: { text } });
+    }
+    case 'tooWordy': {
+      const known = wordyByPhrase.get(phraseTerms(text).join(' '));
+      if (known?.quiet) return undefined;
+      const advice = known?.expected.length ? `write ${known.expected.map((e) => `"${e}"`).join(' or ')} instead.` : 'say it in fewer, everyday words.';
+      return () => context.report({ ...base, messageId: 'tooWordy', data: { text, advice }, expected: known?.expected ?? [], note: known?.note });
+    }
+    case 'passive': {
+      // Only the passives that hide whose account, observation or decision it is:
+      // "it was reported", "concerns were raised", "it was agreed". "The wall had
+      // been repainted" hides nothing a reader needs.
+      const participle = text.split(/\s+/).pop()!.toLowerCase();
+      if (!hidingVerbs.has(participle)) return undefined;
+      // "was seen by the school nurse", "was told to me by Mum" name who did it.
+      if (/^(?:\s+\S+){0,3}?\s+by\b/i.test(plain.text.slice(index + offset, index + offset + 40))) return undefined;
+      // "she will not be seen every day", "to be considered", "without being asked": plans and
+      // ordinary English, not a hidden source. "what was said": the content of a conversation.
+      if (/^(?:be|being)\b/i.test(text) || /\bwhat\s+$/i.test(plain.text.slice(Math.max(0, index - 6), index))) return undefined;
+      // "It is felt that", "it was agreed that": no-opinion-as-fact reports these.
+      if (/\bit\s+(?:has\s+|had\s+)?$/i.test(plain.text.slice(Math.max(0, index - 8), index))) return undefined;
+      return () => context.report({ ...base, messageId: 'passive', data: { text } });
+    }
+    case 'illusion': {
+      if (goodRepeats.has(text.toLowerCase()) || /^\d/.test(text)) return undefined;
+      return () => context.report({ ...base, messageId: 'illusion', data: { text }, fix: repeatFix(context, plain, index, range) });
+    }
+    case 'thereIs': {
+      // "There are concerns...": no-opinion-as-fact reports it as a worry nobody owns.
+      if (/^\s*(?:a\s+|some\s+|ongoing\s+|significant\s+|no\s+)?(?:concerns?|worr(?:y|ies))\b/i.test(plain.text.slice(index + offset, index + offset + 40))) return undefined;
+      return () => context.report({ ...base, messageId: 'thereIs', data: { text } });
+    }
+    default:
+      return () => context.report({ ...base, messageId: check, data: { text } });
+  }
+}
+
+/** Delete the repeated word and the space before it, when only spaces stand between the two. */
+function repeatFix(context: RuleContext, plain: PlainText, index: number, range: [number, number]): { range: [number, number]; text: string } | undefined {
+  let i = index - 1;
+  while (i >= 0 && plain.text[i] === ' ') i--;
+  if (i < 0) return undefined;
+  const from = plain.ends[i];
+  if (!/^[ \t]+$/.test(context.text.slice(from, range[0]))) return undefined;
+  return { range: [from, range[1]], text: '' };
+}
+
+/**
+ * Words in the sentence, not counting quoted words (someone's own words are
+ * worth keeping whole). A line break after a line ending in ":" or after a
+ * short line starts a new piece: lists of names and roles written one to a
+ * line are not one long sentence.
+ */
+function checkLength(context: RuleContext, sentence: SentenceInfo, max: number): void {
+  const pieces: Array<{ start: number; end: number; words: number }> = [];
+  let piece: { start: number; end: number; words: number } | undefined;
+  for (const node of sentence.node.children) {
+    const start = node.position!.start.offset!;
+    const end = node.position!.end.offset!;
+    if (node.type === 'WhiteSpaceNode' && /[\n\r]/.test(context.text.slice(start, end))) {
+      const line = context.text.slice(context.text.lastIndexOf('\n', start - 1) + 1, start).trimEnd();
+      if (piece && (/[:;]$/.test(line) || line.length < 60)) piece = undefined;
+      continue;
+    }
+    if (node.type !== 'WordNode') continue;
+    if (context.scopes.has('quote', start)) continue;
+    if (!piece) pieces.push((piece = { start, end, words: 0 }));
+    piece.words++;
+    piece.end = end;
+  }
+  for (const p of pieces) {
+    if (p.words > max) {
+      context.report({ messageId: 'tooLong', data: { count: p.words, max }, range: [p.start, p.end] });
+    }
+  }
+}

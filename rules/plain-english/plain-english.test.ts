@@ -1,0 +1,169 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintWithRule, ruleTester } from '../../test/helpers/rule-tester.js';
+import { validateLexicon } from '../../src/lexicon.js';
+import rule from './index.js';
+import data from './wordy.json' with { type: 'json' };
+
+ruleTester(rule, {
+  valid: [
+    "Ms Rahman told me that Maya was late on six days in February.",
+    "The wall had been repainted and the mould has been removed.",
+    "Maya was not brought to two earlier reviews.",
+    "Mum said \"there are very many things going on, it is just too much\".",
+    "> There is no one at home and it was reported to the police.\n\nI read the letter.",
+    "## There are three houses\n\nZain drew them.",
+    "We waited a few minutes. It was raining and it is cold.",
+    "She was seen by the school nurse on Monday.",
+    "I phoned Ms Ellison to tell her what was said.",
+    { name: "reporting passives and unowned worries are left to attribute-hearsay and no-opinion-as-fact", code: "It was reported that Dad is drinking. Concerns were raised, and it was agreed that we would visit. There are concerns about school." },
+    "She will not be seen every day over the holidays, and a medical is to be considered.",
+    "She had had enough, and she said that that was fine.",
+    "In my opinion the plan is working, however Mum is tired and I will monitor this.",
+    { name: "a long sentence passes while sentenceLength is off", code: "I wanted to see Maya at home after school, to see her bedroom now that the landlord has treated the damp, and to talk with Ms Ellison about mornings, because Ms Rahman told us that Maya had been late on six days." },
+    { name: "quoted words do not count towards the length", code: "Zain said \"when I go back on Sunday she has to go home by herself on the bus and I think she is sad when she gets home and there is no one there\" and smiled.", options: {"checks":{"sentenceLength":true}} },
+    { name: "a list of people one to a line is not one sentence", code: "Attendees:\nKaren Lister, team manager, children’s social care (chair)\nDaniel Okonjo, senior social worker, children’s social care\nPaul Greaves, detective constable, child abuse investigation team\nSarah Quinn, designated safeguarding lead, Westmoor Academy", options: {"checks":{"sentenceLength":true}} },
+    { name: "checks switched off", code: "There are concerns. It was reported that he left.", options: {"checks":{"thereIs":false,"passive":false}} },
+  ],
+  invalid: [
+    {
+      code: "There is a risk that the children are left alone.",
+      errors: [
+        { messageId: 'thereIs', line: 1, column: 1, endLine: 1, endColumn: 9 },
+      ],
+    },
+    {
+      code: "Bruising was noted on his arm.",
+      errors: [
+        { messageId: 'passive', line: 1, column: 10, endLine: 1, endColumn: 19 },
+      ],
+    },
+    {
+      code: "The plan was agreed at the meeting, and Leo was seen in his room.",
+      errors: [
+        { messageId: 'passive', line: 1, column: 10, endLine: 1, endColumn: 20 },
+        { messageId: 'passive', line: 1, column: 45, endLine: 1, endColumn: 53 },
+      ],
+    },
+    {
+      code: "I visited in order to see her bedroom prior to the meeting.",
+      errors: [
+        { messageId: 'tooWordy', line: 1, column: 11, endLine: 1, endColumn: 22 },
+        { messageId: 'tooWordy', line: 1, column: 39, endLine: 1, endColumn: 47 },
+      ],
+    },
+    {
+      code: "SW knocked several times. Ruby is a very vulnerable girl.",
+      errors: [
+        { messageId: 'weasel', line: 1, column: 12, endLine: 1, endColumn: 19 },
+        { messageId: 'weasel', line: 1, column: 37, endLine: 1, endColumn: 41 },
+      ],
+    },
+    {
+      code: "Mum says she is between a rock and a hard place.",
+      errors: [
+        { messageId: 'cliches', line: 1, column: 17, endLine: 1, endColumn: 48 },
+      ],
+    },
+    {
+      name: "a repeated word is fixed",
+      code: "I saw the the children in the garden.",
+      errors: [
+        { messageId: 'illusion', line: 1, column: 11, endLine: 1, endColumn: 14 },
+      ],
+      output: "I saw the children in the garden.",
+    },
+    {
+      name: "repeated across a line break",
+      code: "Mum took them to\nto the park.",
+      errors: [
+        { messageId: 'illusion', line: 2, column: 1, endLine: 2, endColumn: 3 },
+      ],
+    },
+    {
+      name: "emphasis does not hide a passive",
+      code: "Leo was *seen* in his bedroom.",
+      errors: [
+        { messageId: 'passive', line: 1, column: 5, endLine: 1, endColumn: 14 },
+      ],
+    },
+    {
+      name: "positions after an escape and in a list item",
+      code: "- Mum \\*stated\\* she was fine, then bruising was noted on her arm.",
+      errors: [
+        { messageId: 'passive', line: 1, column: 46, endLine: 1, endColumn: 55 },
+      ],
+    },
+    {
+      name: "the plain words in the message",
+      code: "We talked regarding school.",
+      errors: [
+        { messageId: 'tooWordy', line: 1, column: 11, endLine: 1, endColumn: 20 },
+      ],
+    },
+    {
+      name: "sentence length when switched on",
+      code: "I wanted to see Maya at home after school, to see her bedroom now that the landlord has treated the damp, and to talk with Ms Ellison about mornings, because Ms Rahman told us that Maya had been late on six days.",
+      options: {"checks":{"sentenceLength":true}},
+      errors: [
+        { messageId: 'tooLong', line: 1, column: 1, endLine: 1, endColumn: 212 },
+      ],
+    },
+    {
+      name: "maxWords",
+      code: "I visited Maya at home after school today and we talked.",
+      options: {"checks":{"sentenceLength":true},"maxWords":8},
+      errors: [
+        { messageId: 'tooLong', line: 1, column: 1, endLine: 1, endColumn: 56 },
+      ],
+    },
+    {
+      name: "so and adverb when switched on",
+      code: "So Mum really tried.",
+      options: {"checks":{"so":true,"adverb":true}},
+      errors: [
+        { messageId: 'so', line: 1, column: 1, endLine: 1, endColumn: 3 },
+        { messageId: 'adverb', line: 1, column: 8, endLine: 1, endColumn: 14 },
+      ],
+    },
+  ],
+});
+
+describe('wordy.json', () => {
+  it('is a valid word list that covers write-good’s wordy phrases', () => {
+    const list = validateLexicon(data, 'wordy.json', { quiet: 'boolean' });
+    for (const entry of list.entries) if (entry.quiet) expect(entry.expected, entry.id).toEqual([]);
+    expect(list.entries.length).toBeGreaterThan(200);
+  });
+});
+
+describe('messages', () => {
+  it('gives the plain words for a wordy phrase', () => {
+    const [message] = lintWithRule(rule, 'We talked regarding school.');
+    expect(message.message).toBe('"regarding" is wordy: write "about" instead.');
+    expect(message.expected).toEqual(['about']);
+  });
+
+  it('gives the count in a long sentence', () => {
+    const [message] = lintWithRule(rule, 'I visited Maya at home after school today and we talked.', { checks: { sentenceLength: true }, maxWords: 8 });
+    expect(message.message).toContain('This sentence has 11 words (more than 8)');
+  });
+});
+
+describe('allow and team lists', () => {
+  it('does not report words in `allow`, by word or by entry id', () => {
+    expect(lintWithRule(rule, 'SW knocked several times, in order to be heard.', { allow: ['several', 'in-order-to'] })).toEqual([]);
+  });
+
+  it('takes plain words and quiet phrases from a team list in `lexicons`', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'recordlint-')), 'team.json');
+    writeFileSync(file, JSON.stringify({ entries: [
+      { id: 'regarding', match: ['regarding'], expected: ['about', 'on'], note: 'Our style.', source: 'team' },
+      { id: 'prior-to', match: ['prior to'], expected: [], quiet: true, note: 'We accept it.', source: 'team' },
+    ] }));
+    const messages = lintWithRule(rule, 'We talked regarding school prior to the visit.', { lexicons: [file] });
+    expect(messages.map((m) => [m.actual, m.expected])).toEqual([['regarding', ['about', 'on']]]);
+  });
+});
