@@ -198,6 +198,8 @@ function collectProse(
       if (range) scopes.add('html', range[0], range[1]);
       return;
     case 'yaml':
+      // Its scope is 'frontmatter', added by readFrontMatter.
+      return;
     case 'definition':
       if (range) scopes.add('code', range[0], range[1]);
       return;

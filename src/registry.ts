@@ -7,6 +7,13 @@ type Loader = () => Promise<{ default: Rule<any> }>;
 
 export const builtinRules: Record<string, Loader> = {
   'no-email-paste': () => import('../rules/no-email-paste/index.js'),
+  'timely-recording': () => import('../rules/timely-recording/index.js'),
+  'record-metadata': () => import('../rules/record-metadata/index.js'),
+  'disagreement-outcome': () => import('../rules/disagreement-outcome/index.js'),
+  'respectful-language': () => import('../rules/respectful-language/index.js'),
+  'no-undefined-abbreviation': () => import('../rules/no-undefined-abbreviation/index.js'),
+  'no-jargon': () => import('../rules/no-jargon/index.js'),
+  'plain-english': () => import('../rules/plain-english/index.js'),
 };
 
 /** Built-in rules plus those that plugins bring. */
