@@ -1,0 +1,257 @@
+import { defineRule, type SentenceInfo } from '../../src/rule.js';
+import { termsOf, type Term } from '../../src/tokens.js';
+import { childNames, childWords, familyAdultWords } from '../../src/people.js';
+
+// Everything here is matched on the text of one sentence, case-insensitively
+// unless noted. See README.md for what each part is for.
+
+/** Every trigger below contains one of these: a cheap test first, as most notes raise no disagreement. */
+const stems = /disagree|disput|challeng|escalat|agree|happy|professional/i;
+
+/** Always a professional disagreement. */
+const strongTriggers: RegExp[] = [
+  /\bprofessional (?:disagreements?|disputes?|challenges?|differences?)\b/i,
+  /\b(?:escalation|resolution|disagreements?|disputes?|challenge)s? (?:policy|policies|procedures?|protocols?|process(?:es)?|route)\b/i,
+  /\bdispute resolution\b/i,
+  /\b(?:formal|IRO(?:['’]s)?|professional) challenge\b/i,
+  /\b(?:raised|raise|raising|made|make|making) (?:a|an|the) (?:formal )?(?:challenge|dispute|escalation)\b/i,
+  /\bescalat(?:ed|ing|es|e)\b(?: (?:this|it|the matter|the case|the (?:disagreement|dispute|concerns?|decision|issue)|(?:my|our|their|her|his|its) (?:concerns?|disagreement|view)))?(?: further)? to (?:the |my |our |his |her |their )?(?:team manager|manager|service manager|group manager|head of service|IRO|independent reviewing officer|director|assistant director|LADO|principal social worker|designated|safeguarding partnership|(?:local )?safeguarding children|senior|practice manager)/i,
+];
+
+/**
+ * "may escalate": a professional threatening escalation. Not when risk,
+ * behaviour or a situation is what escalates, nor escalation of a case to a
+ * child protection conference.
+ */
+const escalateVerb = /\b(?:will|may|might|would|could|can|intends? to|intended to|plans? to|planned to|going to|wish(?:es)? to|wished to|wants? to|wanted to|to|shall) (?:be )?escalat(?:e|ing)\b(?!\s+to\s+(?:an?\s+)?(?:ICPC|initial|child protection|CP\b|conference|strategy|section|s47|PLO|court|care proceedings))/i;
+const escalatingThings = /\b(?:risk|risks|behaviour|behaviours|behavior|situation|concerns?|violence|conflict|tension|tensions|incidents?|arguments?|things|it|this|that|matters|needs|difficulties|presentation|symptoms|use|drinking)\s+(?:[\w’']+\s+){0,3}$/i;
+
+/** Disagreement words that need a professional in the sentence. */
+const weakTriggers: RegExp[] = [
+  /\bdisagree(?:s|d|ing)?\b/i,
+  // "did not agree to Ruby going on the trip" is a refusal, not a disagreement.
+  /\b(?:do|does|did)(?: not|n['’]t) agree\b(?! to\b)/i,
+  /\bnot in agreement\b/i,
+  /\bdisagreements?\b/i,
+  /\bdisput(?:e|es|ed|ing)\b/i,
+  /\bchalleng(?:ed|ing|es|e) (?:the|this|that|our|my|his|her|their|a) (?:decision|plan|outcome|threshold|assessment|recommendation|closure|step[- ]down|view|conclusion)\b/i,
+  /\b(?:is|are|was|were) (?:not |un)happy with (?:the|this|that|our|my) (?:decision|plan|outcome|threshold|recommendation|closure)\b/i,
+];
+/** "did not disagree", "no disagreement": the opposite. */
+const negated = /\b(?:no|not|never|without|nor)\s+(?:\w+\s+)?(?:disagree|disagreement|dispute|challenge)/i;
+/** A template line answered "none": "Professional disagreements: none". */
+const answeredNone = /^[^.:\n]{0,40}:\s*(?:none|nil|n\/a|no\b|not applicable)/i;
+
+/** People and bodies who make a disagreement professional. */
+const professionalWords =
+  /\b(?:school|schools|college|nursery|academy|police|officers?|detective|health|nurse|GP|doctor|Dr|paediatrician|consultant|midwife|health visitor|hospital|CAMHS|teachers?|headteacher|head teacher|DSL|SENCO|IRO|independent reviewing officer|chair|manager|head of service|social workers?|colleagues?|professionals?|agency|agencies|probation|YOT|youth justice|Cafcass|guardian|solicitor|LADO|panel|conference|early help|practitioners?|council|housing|service|services|team|local authority)\b/i;
+/** Abbreviations that are other words in lower case ("pc", "la"). */
+const professionalAbbreviations = /\b(?:PC|DC|DS|SW|TM|LA|HV)\b/;
+const professional = { test: (text: string) => professionalWords.test(text) || professionalAbbreviations.test(text) };
+
+/** The same as single words, to place the person who disagrees. */
+const professionalTerms: ReadonlySet<string> = new Set([
+  'school', 'schools', 'college', 'nursery', 'academy', 'police', 'officer', 'officers', 'detective', 'health', 'nurse', 'gp',
+  'doctor', 'dr', 'paediatrician', 'consultant', 'midwife', 'visitor', 'hospital', 'camhs', 'teacher', 'teachers', 'headteacher',
+  'head', 'dsl', 'senco', 'iro', 'chair', 'manager', 'social', 'worker', 'colleague', 'colleagues', 'professional', 'professionals',
+  'agency', 'agencies', 'probation', 'yot', 'cafcass', 'guardian', 'solicitor', 'lado', 'panel', 'practitioner', 'council',
+  'housing', 'service', 'services', 'team', 'authority', 'sw', 'tm', 'pc', 'dc', 'hoy', 'ewo', 'tutor', 'lead',
+]);
+/** Capitalised words that are not names. */
+const auxiliaries = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't", 'not', 'also', 'still', 'strongly', 'really', 'clearly', 'all', 'both', 'continue', 'continues', 'continued', 'to', 'have', 'has', 'had', 'would', 'will', 'may', 'might']);
+const pronouns = new Set(['she', 'he', 'they']);
+const notNames = new Set(['i', 'the', 'a', 'an', 'she', 'he', 'they', 'it', 'this', 'that', 'there', 'we', 'you', 'her', 'his', 'their', 'our', 'my', 'mr', 'mrs', 'ms', 'miss', 'mx', 'disagreement', 'when', 'after', 'but', 'and', 'also', 'however', 'today']);
+
+/** How a disagreement was addressed. */
+const outcomes: RegExp[] = [
+  // resolved, accepted, withdrawn, upheld
+  /\bresolved\b|\bresolution (?:was|is|has been) (?:reached|agreed|found)\b|\bno further (?:escalation|challenge|dispute)\b/i,
+  /\bwithdr(?:ew|awn|aw|awing) (?:the|their|her|his|its|our|my) (?:challenge|disagreement|escalation|objection|dispute)\b/i,
+  /\baccept(?:ed|s)? (?:the|this|that|my|our|her|his|their|its) (?:decision|outcome|plan|explanation|recommendation|view|reasons?)\b/i,
+  /\b(?:is|was|were|are|felt) (?:now )?(?:satisfied|content|reassured|happy) (?:with|that|by)\b/i,
+  /\bnow agree[sd]?\b|\bagreed with (?:the|this|that|my|our|her|his) (?:decision|plan|outcome|recommendation|proposal|view)\b/i,
+  /\b(?:upheld|overturned|reversed)\b/i,
+  /\b(?:the|an|agreed) outcome\b|\boutcome (?:was|is|of the)\b|\bcompromise\b/i,
+  // an agreement that says who agreed
+  /\b(?:we|all|everyone|both|us|parties|agencies|professionals|meeting|school|police|panel|manager|chair|IRO|conference) (?:all |both )?agreed\b/i,
+  // a decision; "it was decided" says neither who decided nor whether the disagreement was settled
+  /\bdecision (?:was|is|has been) (?:made|taken|reached)\b|(?:manager|head of service|IRO|chair|panel|court|director)(?:['’]s)? decision\b|\b(?:made|took|make|take) (?:the|a|her|his|their) (?:final )?decision\b|\bfinal decision\b/i,
+  // a label or heading that records one
+  /^\W*(?:outcome|decision|resolution|agreed actions?|what we agreed)\b/i,
+];
+/** Attributed agreement and decisions by a named person: case-sensitive. */
+const namedOutcome = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr) [A-Z][\w'’-]+ (?:agreed|decided|confirmed|accepted)\b|\b(?:I|We) (?:decided|agreed)\b/;
+const passive = /\bit (?:was|has been|had been|is) (?:agreed|decided)\b/gi;
+const decidedVerb = /\bdecided\b/i;
+
+/** An escalation route or an action about the disagreement, with a date. */
+const aboutIt =
+  /\bescalat|\bdisagree|\bdispute|\bchalleng|\b(?:team manager|manager|head of service|service manager|IRO|TM|director|LADO|DSL)\b|\bconcerns? raised\b/i;
+const date = new RegExp(
+  [
+    '\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b',
+    '\\b\\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\b',
+    '\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \\d{1,2}(?:st|nd|rd|th)?\\b',
+    '\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b',
+    '\\b\\d{4}-\\d{2}-\\d{2}\\b',
+    '\\bby the end of (?:the |this |next )?(?:day|week|month|term)\\b',
+    '\\bwithin (?:\\d+|one|two|three|four|five|seven|ten|fourteen) (?:working )?(?:days?|weeks?)\\b',
+    '\\b(?:today|tomorrow)\\b',
+  ].join('|'),
+  'i',
+);
+
+function isOutcome(text: string): boolean {
+  if (namedOutcome.test(text)) return true;
+  const active = text.replace(passive, ' ');
+  if (outcomes.some((p) => p.test(active))) return true;
+  if (decidedVerb.test(active)) return true;
+  return aboutIt.test(text) && date.test(text);
+}
+
+type Who = 'professional' | 'family' | 'child' | 'someone';
+
+/** Indexes from `from` towards `to` (exclusive), either way. */
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  if (from <= to) for (let i = from; i < to; i++) out.push(i);
+  else for (let i = from; i > to; i--) out.push(i);
+  return out;
+}
+
+/** Index of the term at an offset of the sentence. */
+function termAt(terms: readonly Term[], offset: number): number {
+  const i = terms.findIndex((t) => t.end > offset);
+  return i === -1 ? terms.length : i;
+}
+
+export default defineRule({
+  id: 'disagreement-outcome',
+  meta: {
+    type: 'problem',
+    description: 'A professional disagreement, dispute, challenge or escalation recorded with how it was addressed',
+    guidance: ['dudley:disagreements'],
+    messages: {
+      noOutcome:
+        'This note records a professional disagreement but not how it was addressed. Add the outcome: what was decided and by whom, what was agreed, or the next step (who will take it to whom, and by when).',
+    },
+    fixable: false,
+    defaultSeverity: 'warn',
+    examples: {
+      bad: 'The school do not agree with the plan staying at child in need level. I will discuss this with my manager.',
+      good: 'The school do not agree with the plan staying at child in need level. I will discuss this with my manager, Ms Ferris, by Friday 27 November and phone Mr Pryce with her decision.',
+    },
+  },
+  create(context) {
+    return {
+      'document:end'() {
+        let raised: SentenceInfo | undefined;
+        let children: Set<string> | undefined;
+        let roles: Map<string, Who | undefined> | undefined;
+        for (const sentence of context.sentences) {
+          if (!stems.test(sentence.text)) continue;
+          const at = triggerOffset(sentence);
+          if (at === undefined) continue;
+          const offset = sentence.start + at;
+          if (context.scopes.has('quote', offset) || context.scopes.has('blockquote', offset)) continue;
+          raised = sentence;
+          break;
+        }
+        if (!raised) return;
+        if (context.sentences.some((sentence) => isOutcome(sentence.text))) return;
+        context.report({ messageId: 'noOutcome', range: [raised.start, raised.end] });
+
+        /**
+         * Who disagrees: the nearest professional, family member, child or
+         * name before the disagreement word ("someone" for a name that cannot
+         * be placed). A pronoun ("she disagreed") stands for the subject of
+         * the sentence, so then the sentence is read from its start; "I" and
+         * "we" are the professional writing the note.
+         */
+        function whoBefore(terms: readonly Term[], index: number): Who | undefined {
+          let k = index - 1;
+          while (k >= 0 && auxiliaries.has(terms[k].norm)) k--;
+          if (k < 0) return undefined;
+          if (terms[k].norm === 'i' || terms[k].norm === 'we') return 'professional';
+          const order = pronouns.has(terms[k].norm) ? range(0, k) : range(k, -1);
+          for (const j of order) {
+            const who = place(terms[j]);
+            if (who) return who;
+          }
+          return undefined;
+        }
+
+        /** What one word says about who it is, if anything. */
+        function place(term: Term): Who | undefined {
+          children ??= childNames(context.frontmatter);
+          const word = term.bare ?? term.norm;
+          if (professionalTerms.has(word)) return 'professional';
+          if (familyAdultWords.has(word)) return 'family';
+          if (children.has(word) || childWords.has(word)) return 'child';
+          if (/^[A-Z][a-z]/.test(term.raw) && !notNames.has(word)) return roleOf(term.raw.replace(/['’]s$/, '')) ?? 'someone';
+          return undefined;
+        }
+
+        /**
+         * A name is placed by the words after its first mention that says who
+         * they are: "Mr Owen Pryce (head of year...)", "Mr Youssef Haddad
+         * (Amir's father)".
+         */
+        function roleOf(name: string): Who | undefined {
+          children ??= childNames(context.frontmatter);
+          roles ??= new Map();
+          if (roles.has(name)) return roles.get(name);
+          let role: Who | undefined;
+          if (children.has(name.toLowerCase())) role = 'child';
+          for (const sentence of context.sentences) {
+            if (role) break;
+            const terms = termsOf(sentence.node);
+            const at = terms.findIndex((t) => t.raw === name || t.raw === `${name}'s`);
+            if (at === -1) continue;
+            // "His nan, Mrs Morgan, ..." or "Mrs Morgan (Ella's grandmother)".
+            const around = [...terms.slice(Math.max(0, at - 3), Math.max(0, at - 1)).reverse(), ...terms.slice(at + 1, at + 12)];
+            for (const t of around) {
+              const word = t.bare ?? t.norm;
+              if (professionalTerms.has(word)) role = 'professional';
+              else if (familyAdultWords.has(word)) role = 'family';
+              if (role) break;
+            }
+          }
+          roles.set(name, role);
+          return role;
+        }
+
+        function triggerOffset(sentence: SentenceInfo): number | undefined {
+          const text = sentence.text;
+          for (const pattern of strongTriggers) {
+            const m = pattern.exec(text);
+            if (!m || negated.test(text.slice(Math.max(0, m.index - 20), m.index + m[0].length))) continue;
+            if (answeredNone.test(text.slice(m.index + m[0].length))) continue;
+            return m.index;
+          }
+          const escalate = escalateVerb.exec(text);
+          if (escalate && !escalatingThings.test(text.slice(0, escalate.index)) && professional.test(text)) return escalate.index;
+          const named = professional.test(text);
+          for (const pattern of weakTriggers) {
+            const m = pattern.exec(text);
+            if (!m) continue;
+            if (negated.test(text.slice(Math.max(0, m.index - 20), m.index + m[0].length))) continue;
+            if (answeredNone.test(text.slice(m.index + m[0].length))) continue;
+            const terms = termsOf(sentence.node);
+            const index = termAt(terms, sentence.start + m.index);
+            // A parent or a child who disagrees, or a professional who
+            // disputes what a parent said, is not a disagreement between
+            // professionals.
+            const who = whoBefore(terms, index);
+            if (who === 'family' || who === 'child') continue;
+            if (who !== 'professional' && !named) continue;
+            const after = terms.slice(termAt(terms, sentence.start + m.index + m[0].length), undefined).slice(0, 4);
+            if (after.some((t) => place(t) === 'family')) continue;
+            return m.index;
+          }
+          return undefined;
+        }
+      },
+    };
+  },
+});

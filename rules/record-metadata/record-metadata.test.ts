@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import rule from './index.js';
+import { lintWithRule, ruleTester } from '../../test/helpers/rule-tester.js';
+
+const body = '\n# Home visit\n\nI visited Leo at home.\n';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'author and event given', code: `---\nauthor: Jess Morley, social worker\nevent: 2026-11-16T10:00\n---\n${body}` },
+    { name: 'keys in another case', code: `---\nAuthor: Jess Morley\nEvent: 2026-11-16\n---\n${body}` },
+    { name: 'quoted values', code: `---\nauthor: "Jess Morley"\nevent: '2026-11-16'\n---\n${body}` },
+    { name: 'a list of authors', code: `---\nauthor:\n  - Jess Morley\n  - Sam Patel\nevent: 2026-11-16\n---\n${body}` },
+    { name: 'no front matter: left alone by default', code: `# Home visit\n\nI visited Leo at home.\n` },
+    { name: 'a plain-text note: left alone by default', code: 'Phone call with Mrs Baptiste.\n\nTom Gallagher, social worker\n', filename: 'note.txt' },
+    { name: 'broken front matter: the engine reports it, not this rule', code: `---\nauthor: [Jess\nevent: 2026-11-16\n---\n${body}` },
+    { name: 'a custom list', code: `---\nauthor: Jess Morley\nevent: 2026-11-16\nchild: Leo Hartley\n---\n${body}`, options: { required: ['author', 'event', 'child'] } },
+    { name: 'nothing required', code: `---\ntitle: Visit\n---\n${body}`, options: { required: [] } },
+    { name: 'event as a number still counts as given (timely-recording reads it)', code: `---\nauthor: Jess\nevent: 20261116\n---\n${body}` },
+    { name: 'requireFrontMatter with front matter in place', code: `---\nauthor: Jess\nevent: 2026-11-16\n---\n${body}`, options: { requireFrontMatter: true } },
+    { name: 'false is a value', code: `---\nauthor: Jess\nevent: 2026-11-16\nsafeguarding: false\n---\n${body}`, options: { required: ['author', 'event', 'safeguarding'] } },
+    { name: 'Windows line endings', code: '---\r\nauthor: Jess\r\nevent: 2026-11-16\r\n---\r\n\r\nVisit.\r\n' },
+    { name: 'a nested key with the same name does not count, but the top-level one does', code: `---\nauthor: Jess\nevent: 2026-11-16\nmeta:\n  author:\n---\n${body}` },
+  ],
+  invalid: [
+    {
+      name: 'no author',
+      code: `---\nchild: Leo Hartley\nevent: 2026-11-16T10:00\n---\n${body}`,
+      errors: [{ messageId: 'missingKey', line: 1, column: 1, endLine: 1, endColumn: 4, message: 'The front matter has no `author`: add who wrote the note' }],
+    },
+    {
+      name: 'no event',
+      code: `---\nauthor: Jess Morley\n---\n${body}`,
+      errors: [{ messageId: 'missingKey', line: 1, column: 1, endLine: 1, endColumn: 4, message: 'no `event`: add when the visit, meeting or call happened' }],
+    },
+    {
+      name: 'neither',
+      code: `---\nchild: Leo Hartley\n---\n${body}`,
+      errors: [
+        { messageId: 'missingKey', line: 1, column: 1, endLine: 1, endColumn: 4, message: '`author`' },
+        { messageId: 'missingKey', line: 1, column: 1, endLine: 1, endColumn: 4, message: '`event`' },
+      ],
+    },
+    { name: 'empty front matter', code: `---\n---\n${body}`, errors: [{ messageId: 'missingKey', line: 1, column: 1, endLine: 1, endColumn: 4 }, { messageId: 'missingKey', line: 1, column: 1, endLine: 1, endColumn: 4 }] },
+    {
+      name: 'author empty',
+      code: `---\nauthor:\nevent: 2026-11-16\n---\n${body}`,
+      errors: [{ messageId: 'emptyKey', line: 2, column: 1, endLine: 2, endColumn: 7, message: '`author` is empty' }],
+    },
+    { name: 'author blank string', code: `---\nauthor: ""\nevent: 2026-11-16\n---\n${body}`, errors: [{ messageId: 'emptyKey', line: 2, column: 1, endLine: 2, endColumn: 7 }] },
+    { name: 'event an empty list', code: `---\nauthor: Jess\nevent: []\n---\n${body}`, errors: [{ messageId: 'emptyKey', line: 3, column: 1, endLine: 3, endColumn: 6 }] },
+    {
+      name: 'a custom required key',
+      code: `---\nauthor: Jess\nevent: 2026-11-16\n---\n${body}`,
+      options: { required: ['author', 'event', 'supervisor'] },
+      errors: [{ messageId: 'missingKey', line: 1, column: 1, endLine: 1, endColumn: 4, message: 'add `supervisor` (your configuration requires it).' }],
+    },
+    {
+      name: 'no front matter with requireFrontMatter',
+      code: `# Home visit\n\nI visited Leo at home.\n`,
+      options: { requireFrontMatter: true },
+      errors: [{ messageId: 'noFrontMatter', line: 1, column: 1, endLine: 1, endColumn: 13, message: 'giving `author`, `event`.' }],
+    },
+    {
+      name: 'a plain-text note with requireFrontMatter',
+      code: 'Phone call with Mrs Baptiste.\n\nTom Gallagher\n',
+      filename: 'note.txt',
+      options: { requireFrontMatter: true },
+      errors: [{ messageId: 'noFrontMatterText', line: 1, column: 1, endLine: 1, endColumn: 30 }],
+    },
+    {
+      name: 'front matter after a blank line is not front matter',
+      code: `\n---\nauthor: Jess\n---\n${body}`,
+      options: { requireFrontMatter: true },
+      errors: [{ messageId: 'noFrontMatter', line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    },
+    {
+      name: 'Windows line endings, empty event',
+      code: '---\r\nauthor: Jess\r\nevent:\r\n---\r\n\r\nVisit.\r\n',
+      errors: [{ messageId: 'emptyKey', line: 3, column: 1, endLine: 3, endColumn: 6 }],
+    },
+    {
+      name: 'a key given only in a nested mapping is missing',
+      code: `---\nevent: 2026-11-16\nmeta:\n  author: Jess\n---\n${body}`,
+      errors: [{ messageId: 'missingKey', line: 1, column: 1, endLine: 1, endColumn: 4 }],
+    },
+  ],
+});
+
+describe('meta.examples (shown by --explain)', () => {
+  it('the bad example is reported and the good one is not', () => {
+    expect(lintWithRule(rule, rule.meta.examples!.bad).length).toBeGreaterThan(0);
+    expect(lintWithRule(rule, rule.meta.examples!.good)).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+// Who a sentence is about, roughly: words for the adults in a child's family
+// and for the child, shared by the rules that must tell them apart
+// (respectful-language: "did not attend" said of a child or of a parent;
+// disagreement-outcome: a disagreement between professionals or with a parent).
+import type { FrontMatter } from './parse.js';
+import type { Term } from './tokens.js';
+
+/** Family members and carers (not professionals), case-folded, singular and plural. */
+export const familyAdultWords: ReadonlySet<string> = new Set([
+  'mum', 'mums', 'mummy', 'mom', 'mother', 'mothers', 'dad', 'dads', 'daddy', 'father', 'fathers', 'parent', 'parents',
+  'stepmum', 'stepdad', 'stepmother', 'stepfather', 'step-mum', 'step-dad', 'grandmother', 'grandfather', 'grandparent',
+  'grandparents', 'nan', 'nana', 'nanna', 'gran', 'granny', 'grandma', 'grandad', 'granddad', 'grandpa', 'aunt', 'auntie',
+  'aunty', 'uncle', 'carer', 'carers', 'partner', 'boyfriend', 'girlfriend', 'husband', 'wife', 'family',
+]);
+
+/** Words for a child. */
+export const childWords: ReadonlySet<string> = new Set([
+  'child', 'children', 'baby', 'babies', 'infant', 'toddler', 'son', 'daughter', 'boy', 'girl', 'brother', 'sister',
+  'siblings', 'pupil', 'teenager', 'youngster',
+]);
+
+/** Titles that mark an adult: "Ms Ellison". */
+export const adultTitles: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'dr.']);
+
+/** Capitalised words that are not names. */
+const notNames = new Set([
+  'i', 'the', 'a', 'an', 'she', 'he', 'they', 'it', 'this', 'that', 'these', 'those', 'there', 'we', 'you', 'her', 'his',
+  'their', 'our', 'my', 'in', 'on', 'at', 'when', 'after', 'before', 'both', 'today', 'yesterday', 'however', 'also',
+  'but', 'and', 'then', 'since', 'during', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+/** First names of the child or children the front matter names (`child: Tia and Marcus Lowe`). */
+export function childNames(frontmatter: FrontMatter): Set<string> {
+  const names = new Set<string>();
+  const value = frontmatter.data?.child ?? frontmatter.data?.children;
+  const values = Array.isArray(value) ? value : [value];
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    // In each name, every word but the last (the family name, which the
+    // parents share): "Tia and Marcus Lowe" gives tia, marcus.
+    for (const part of v.split(/,|&|\band\b/)) {
+      const words = part.trim().split(/\s+/).filter((w) => /^[A-Z]/.test(w));
+      for (const w of words.length > 1 ? words.slice(0, -1) : words) names.add(w.toLowerCase());
+    }
+  }
+  return names;
+}
+
+export type Subject = 'adult' | 'child' | 'unknown';
+
+/**
+ * Who the words just before `index` in a sentence are about: walk back to the
+ * nearest family adult ("Mum", "Ms Ellison"), child ("the child", the child's
+ * name from the front matter) or other name; pronouns are passed over.
+ */
+export function subjectBefore(terms: readonly Term[], index: number, children: ReadonlySet<string>): Subject {
+  for (let k = index - 1; k >= 0; k--) {
+    const term = terms[k];
+    const word = term.bare ?? term.norm;
+    if (familyAdultWords.has(word)) return 'adult';
+    if (k > 0 && adultTitles.has(terms[k - 1].norm)) return 'adult';
+    if (children.has(word) || childWords.has(word)) return 'child';
+    if (/^[A-Z]/.test(term.raw) && !notNames.has(word) && !adultTitles.has(word)) return 'unknown';
+  }
+  return 'unknown';
+}
