@@ -14,6 +14,10 @@ export const builtinRules: Record<string, Loader> = {
   'no-undefined-abbreviation': () => import('../rules/no-undefined-abbreviation/index.js'),
   'no-jargon': () => import('../rules/no-jargon/index.js'),
   'plain-english': () => import('../rules/plain-english/index.js'),
+  'no-unevidenced-label': () => import('../rules/no-unevidenced-label/index.js'),
+  'attribute-hearsay': () => import('../rules/attribute-hearsay/index.js'),
+  'no-opinion-as-fact': () => import('../rules/no-opinion-as-fact/index.js'),
+  'child-voice': () => import('../rules/child-voice/index.js'),
 };
 
 /** Built-in rules plus those that plugins bring. */

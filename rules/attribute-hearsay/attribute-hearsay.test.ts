@@ -1,0 +1,279 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ruleTester, lintWithRule } from '../../test/helpers/rule-tester.js';
+import { validateLexicon } from '../../src/lexicon.js';
+import rule from './index.js';
+
+ruleTester(rule, {
+  valid: [
+    "Ms Jones told me that Dad had moved back in.",
+    "The school reported that Leo was late three times this month.",
+    "Dr Khan informed me by email on 3 March that the appointment was missed.",
+    "Sam's teacher said he was tired on Mondays.",
+    "Mum said the bus was late.",
+    "PC Smith confirmed that there were no call-outs in April.",
+    "Detective Constable Lund told us that the police were called once before.",
+    "Ms Rahman, Maya’s class teacher, told me that Maya had been late on six days in February.",
+    "I was told by Ms Jones that Dad has moved back in.",
+    "I was told by the health visitor, by phone, that Freya had gained weight.",
+    "It was reported by the school that Leo had not been collected.",
+    "Concerns were raised by school that Ruby had been reluctant to change for PE.",
+    "Information was received from the police that Dad was arrested.",
+    "According to Mrs Whitfield, Maya was in school on 38 days.",
+    "Mum and Dad came to the office. They said the children were fine.",
+    "An anonymous caller phoned the duty line and said the children were alone.",
+    "School feel Jordan is disengaged.",
+    "Mum reports things at home are \"OK\".",
+    "Dad was reported to the police by Mum.",
+    "Mum alleged that Dad hit her.",
+    "The alleged perpetrator has been arrested.",
+    {"code":"---\nchild: Ruby Thornton\ntype: visit\n---\n\nRuby told her form tutor that Liam hit her with a slipper.","name":"the child’s words in plain reporting verbs"},
+    {"code":"---\nchild: Ruby Thornton\ntype: visit\n---\n\nRuby alleged that Liam hit her.","options":{"suggestChildWords":false},"name":"suggestChildWords: false"},
+    "She said “it was reported that he left” and laughed.",
+    "> It was reported that Dad had left. (the school’s email)",
+    "# Information received from the school\n\nMs Quinn phoned me at 9am.",
+    "People came to the door while I was there.",
+    "I told Mum that I would visit on Friday.",
+    "---\nsource: It was reported that\n---\n\nMs Jones phoned me.",
+    {"code":"Ms Jones told me Dad was back.\r\n\r\nShe said he arrived on Friday.\r\n","name":"CRLF"},
+  ],
+  invalid: [
+    {
+      code: "It was reported that the police attended the address at the weekend.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 16 },
+      ],
+    },
+    {
+      code: "Apparently Dad has been drinking again.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 11 },
+      ],
+    },
+    {
+      code: "Dad has reportedly moved back in.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 9, endLine: 1, endColumn: 19 },
+      ],
+    },
+    {
+      code: "I was told that Dad has moved back in.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 11 },
+      ],
+    },
+    {
+      code: "I have been informed that Leo is not in school.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 21 },
+      ],
+    },
+    {
+      code: "It is alleged that Ruby was hit.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 14 },
+      ],
+    },
+    {
+      code: "It is understood that Ruby has been given a new phone.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 17 },
+      ],
+    },
+    {
+      code: "It is believed that Dad is living at the address.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 15 },
+      ],
+    },
+    {
+      code: "Concerns were raised about the children.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 21 },
+      ],
+    },
+    {
+      code: "Information was received that Mum is using drugs.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 25 },
+      ],
+    },
+    {
+      code: "A referral was received.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 24 },
+      ],
+    },
+    {
+      code: "Mum is described as difficult to work with.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 5, endLine: 1, endColumn: 20 },
+      ],
+    },
+    {
+      code: "She was described as 'volatile'.",
+      name: "a quoted label with no named speaker",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 5, endLine: 1, endColumn: 21 },
+      ],
+    },
+    {
+      code: "Dad is said to be living at the property.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 5, endLine: 1, endColumn: 15 },
+      ],
+    },
+    {
+      code: "It came to light that Dad had been staying.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 17 },
+      ],
+    },
+    {
+      code: "People say Dad is dealing drugs.",
+      errors: [
+        { messageId: 'vagueSource', line: 1, column: 1, endLine: 1, endColumn: 11 },
+      ],
+    },
+    {
+      code: "Neighbours have said the children are left alone.",
+      errors: [
+        { messageId: 'vagueSource', line: 1, column: 1, endLine: 1, endColumn: 21 },
+      ],
+    },
+    {
+      code: "Someone told me that Mum is drinking.",
+      errors: [
+        { messageId: 'vagueSource', line: 1, column: 1, endLine: 1, endColumn: 13 },
+      ],
+    },
+    {
+      code: "They said the children were left alone.",
+      errors: [
+        { messageId: 'vagueSource', line: 1, column: 1, endLine: 1, endColumn: 10 },
+      ],
+    },
+    {
+      code: "Staff say she has been seen on her phone in lessons.",
+      errors: [
+        { messageId: 'vagueSource', line: 1, column: 1, endLine: 1, endColumn: 10 },
+      ],
+    },
+    {
+      code: "Concerns were raised by a neighbour about the children being left alone.",
+      errors: [
+        { messageId: 'vagueSource', line: 1, column: 1, endLine: 1, endColumn: 36 },
+      ],
+    },
+    {
+      code: "It was reported by someone that Leo missed school.",
+      errors: [
+        { messageId: 'vagueSource', line: 1, column: 1, endLine: 1, endColumn: 27 },
+      ],
+    },
+    {
+      code: "According to reports, Dad has left.",
+      errors: [
+        { messageId: 'vagueSource', line: 1, column: 1, endLine: 1, endColumn: 21 },
+      ],
+    },
+    {
+      code: "---\nchild: Ruby Thornton\ntype: visit\n---\n\nRuby alleged that Liam hit her.",
+      errors: [
+        { messageId: 'childWords', line: 6, column: 6, endLine: 6, endColumn: 13 },
+      ],
+    },
+    {
+      code: "---\nchild: Ruby Thornton\ntype: visit\n---\n\nRuby's allegation was passed to the police.",
+      errors: [
+        { messageId: 'childWords', line: 6, column: 8, endLine: 6, endColumn: 18 },
+      ],
+    },
+    {
+      code: "---\nchild: Ruby Thornton\ntype: visit\n---\n\nThe child alleged that she was hit.",
+      errors: [
+        { messageId: 'childWords', line: 6, column: 11, endLine: 6, endColumn: 18 },
+      ],
+    },
+    {
+      code: "---\nchild: Ruby Thornton\ntype: visit\n---\n\nRuby allegedly told her teacher she was hit.",
+      errors: [
+        { messageId: 'childWords', line: 6, column: 6, endLine: 6, endColumn: 15 },
+      ],
+    },
+    {
+      code: "Sofia (9) alleged that Dean hit her.",
+      name: "a child named with an age",
+      errors: [
+        { messageId: 'childWords', line: 1, column: 11, endLine: 1, endColumn: 18 },
+      ],
+    },
+    {
+      code: "- It was reported that Dad left.\n- Apparently he is back.",
+      name: "list items",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 3, endLine: 1, endColumn: 18 },
+        { messageId: 'agentless', line: 2, column: 3, endLine: 2, endColumn: 13 },
+      ],
+    },
+    {
+      code: "## Home\n\nIt is reported that Liam Foster has not moved out.",
+      name: "under a heading",
+      errors: [
+        { messageId: 'agentless', line: 3, column: 1, endLine: 3, endColumn: 15 },
+      ],
+    },
+    {
+      code: "I was told that Dad left.\r\nApparently he is back.\r\n",
+      name: "CRLF",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 11 },
+        { messageId: 'agentless', line: 2, column: 1, endLine: 2, endColumn: 11 },
+      ],
+    },
+    {
+      code: "Neighbours say Dad has left.",
+      filename: "note.txt",
+      errors: [
+        { messageId: 'vagueSource', line: 1, column: 1, endLine: 1, endColumn: 15 },
+      ],
+    },
+  ],
+});
+
+describe('attribute-hearsay word lists', () => {
+  for (const file of ['agentless.json', 'reporting-verbs.json', 'sources.json', 'child-words.json']) {
+    it(`${file} validates and every entry has a note and a source`, () => {
+      const data = JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
+      const list = validateLexicon(data, file);
+      expect(list.entries.length).toBeGreaterThan(0);
+      for (const entry of list.entries) {
+        expect(entry.note.length, entry.id).toBeGreaterThan(20);
+        expect(entry.source.length, entry.id).toBeGreaterThan(5);
+      }
+    });
+  }
+
+  it('leaves "disclosed" to no-jargon, whose entry suggests "told me", "said" and "shared"', () => {
+    const own = JSON.parse(readFileSync(new URL('child-words.json', import.meta.url), 'utf8'));
+    expect(own.entries.flatMap((e: { match: string[] }) => e.match)).not.toContain('disclosed');
+    const jargon = JSON.parse(readFileSync(new URL('../no-jargon/jargon.json', import.meta.url), 'utf8'));
+    const disclosed = jargon.entries.find((e: { id: string }) => e.id === 'disclosed');
+    expect(disclosed.expected).toEqual(expect.arrayContaining(['told me', 'said', 'shared']));
+  });
+});
+
+describe('attribute-hearsay messages', () => {
+  it('says who is missing and quotes the standard', () => {
+    const [m] = lintWithRule(rule, 'It was reported that Dad left.');
+    expect(m.message).toContain('"It was reported" does not say who told you');
+    expect(m.message).toContain('Hearsay is information that has been told to you by others');
+  });
+
+  it('suggests plain words for what a child said, naming the child', () => {
+    const [m] = lintWithRule(rule, '---\nchild: Ruby Thornton\n---\nRuby alleged that Liam hit her.');
+    expect(m.messageId).toBe('childWords');
+    expect(m.message).toContain('Ruby told me');
+    expect(m.expected).toEqual(['told me', 'said', 'shared']);
+  });
+});

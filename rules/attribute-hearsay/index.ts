@@ -1,0 +1,196 @@
+import type { Sentence } from 'nlcst';
+import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.js';
+import { Matcher, type Lexicon, type LexiconMatch } from '../../src/lexicon.js';
+import { termsOf } from '../../src/tokens.js';
+import { agentAfter, agentlessIn, attributions, namesSomeone, subjectBefore, type Source } from '../../src/speech.js';
+import { childrenOf, refersToChild } from '../../src/children.js';
+import { Boundary, clauseAround } from '../../src/clauses.js';
+import childWordList from './child-words.json' with { type: 'json' };
+
+const childWords = new Matcher([childWordList as unknown as Lexicon]);
+
+interface Options {
+  suggestChildWords: boolean;
+}
+
+type Span = [number, number];
+
+export default defineRule<Options>({
+  id: 'attribute-hearsay',
+  meta: {
+    type: 'suggestion',
+    description: 'Reported information that does not say who said it ("it was reported that", "apparently", "I was told", "people say")',
+    guidance: ['coventry:fact-opinion-hearsay'],
+    messages: {
+      agentless:
+        '"{phrase}" does not say who told you. Name the source, and when and how you heard it ("Ms Jones, the class teacher, told me on 3 March that..."), or say you saw it yourself. The standard: "Hearsay is information that has been told to you by others, which is relevant to the case but which you cannot personally verify."',
+      vagueSource:
+        '"{phrase}" does not say who. Name the person, or their role, who told you and when ("Mrs Khan, who lives next door, phoned me on 3 March and said..."); if nobody can be named, say how the information reached you.',
+      childWords:
+        '"{word}" casts doubt on what {child} said. Write what {child} told you, to whom and when, in {child}\'s own words where you can ("{child} told me...", "{child} said...", "{child} shared...").',
+    },
+    fixable: false,
+    options: {
+      suggestChildWords: {
+        type: 'boolean',
+        default: true,
+        description:
+          'Also suggest "told me", "said" or "shared" when "alleged" or "allegation" is used of what a child said (a gentler report than a missing source; switch it off to keep only the source checks).',
+      },
+    },
+    defaultSeverity: 'warn',
+    ignore: ['heading', 'blockquote', 'quote'],
+    examples: {
+      bad: 'It was reported that Dad has been drinking again. Apparently the police were called at the weekend.',
+      good: 'Ms Jones, the class teacher, told me on 3 March that Dad had smelled of alcohol at pick-up. PC Smith confirmed by email on 4 March that police attended on Saturday night.',
+    },
+  },
+  create(context, options) {
+    return {
+      SentenceNode(node: Sentence) {
+        const start = node.position?.start.offset;
+        if (start === undefined) return;
+        const sentence = context.sentenceAt(start);
+        if (!sentence || sentence.node !== node || sentence.block.block === 'heading') return;
+        checkSentence(context, sentence, options);
+      },
+    };
+  },
+});
+
+function checkSentence(context: RuleContext, sentence: SentenceInfo, options: Options): void {
+  const node = sentence.node;
+  const terms = termsOf(node);
+  const reported: Span[] = [];
+  const overlaps = (a: Span) => reported.some((b) => a[0] < b[1] && b[0] < a[1]);
+  const report = (messageId: string, span: Span, data: Record<string, string>, extra: { expected?: string[]; note?: string } = {}) => {
+    if (overlaps(span)) return;
+    reported.push(span);
+    context.report({ messageId, data, range: span, ...extra });
+  };
+  const phraseOf = (from: number, to: number): Span => [terms[from].start, terms[to - 1].end];
+  const children = childrenOf(context);
+
+  // 1. Agentless reporting: "it was reported", "apparently", "I was told".
+  for (const m of agentlessIn(node)) {
+    if (m.entry.id === 'hearsay-adverb') {
+      if (options.suggestChildWords && /^allegedly$/.test(terms[m.from].norm) && childSpeaks(context, sentence, m)) {
+        const entry = childWords.entries.find((e) => e.id === 'alleged')!;
+        report('childWords', [m.start, m.end], { word: text(context, m), child: children.display }, { expected: entry.expected, note: entry.note });
+        continue;
+      }
+      report('agentless', [m.start, m.end], { phrase: text(context, m) }, { note: m.entry.note });
+      continue;
+    }
+    const agent = agentAfter(node, m.to);
+    if (agent && agent.kind !== 'vague') continue;
+    if (!agent && namesDocument(node, m.to)) continue;
+    if (agent) {
+      report('vagueSource', [m.start, terms[agent.to - 1].end], { phrase: context.text.slice(m.start, terms[agent.to - 1].end) }, { note: vagueNote });
+      continue;
+    }
+    report('agentless', [m.start, m.end], { phrase: text(context, m) }, { note: m.entry.note });
+  }
+
+  // "According to reports", "according to people at the school gate".
+  for (let i = 0; i + 1 < terms.length; i++) {
+    if (terms[i].norm !== 'according' || terms[i + 1].norm !== 'to') continue;
+    const agent = agentAfter(node, i, 3);
+    if (!agent || agent.kind !== 'vague') continue;
+    const span: Span = [terms[i].start, terms[agent.to - 1].end];
+    report('vagueSource', span, { phrase: context.text.slice(span[0], span[1]) }, { note: vagueNote });
+  }
+
+  // 2. A vague source before a reporting verb: "people say", "staff said", "someone told me", "they said" with nobody named.
+  for (const a of attributions(node)) {
+    if (a.group === 'opinion' && a.source.kind !== 'vague') continue;
+    const vague = a.source.kind === 'vague' || (a.source.kind === 'pronoun' && isUnresolvedThey(context, sentence, a.source));
+    if (!vague) continue;
+    const span = phraseOf(a.source.from, a.verb.to);
+    report('vagueSource', span, { phrase: context.text.slice(span[0], span[1]) }, { note: vagueNote });
+  }
+
+  // 3. "Alleged" / "allegation" used of what a child said.
+  if (!options.suggestChildWords) return;
+  for (const m of childWords.matchSentence(node)) {
+    if (overlaps([m.start, m.end])) continue;
+    const word = terms[m.from].norm;
+    let ofChild = false;
+    if (word.startsWith('allegation')) {
+      ofChild = childInClause(context, sentence, m);
+    } else if (word !== 'allegedly') {
+      const subject = subjectBefore(node, m.from);
+      // "Ruby's alleged assault" is an adjective: leave it.
+      const possessive = subject.kind !== 'none' && terms[subject.to - 1]?.bare !== undefined;
+      ofChild = (!possessive && subject.kind !== 'none' && refersToChild(context, sentence, subject.to - 1, true)) || isChildAgent(context, sentence, m.to);
+    }
+    if (!ofChild) continue;
+    report('childWords', [m.start, m.end], { word: text(context, m), child: children.display }, { expected: m.entry.expected, note: m.entry.note });
+  }
+}
+
+/** Records that can be a source: "it was noted in the home's log", "it is recorded in the chronology". */
+const documents = new Set([
+  'log', 'logs', 'record', 'records', 'chronology', 'file', 'report', 'referral', 'minutes', 'email', 'letter', 'notes',
+  'plan', 'assessment', 'statement', 'judgment', 'order', 'register', 'diary', 'book', 'form', 'summary', 'message', 'text',
+]);
+
+/** "in the home's log", "in Dr Khan's letter of 2 April": a named record straight after the construction. */
+function namesDocument(node: Sentence, after: number): boolean {
+  const terms = termsOf(node);
+  if (terms[after]?.norm !== 'in') return false;
+  for (let i = after + 1; i < Math.min(terms.length, after + 5); i++) if (documents.has(terms[i].bare ?? terms[i].norm)) return true;
+  return false;
+}
+
+const vagueNote =
+  'A source nobody can ask ("people say", "staff said", "someone told me") is a rumour unless the note says which person told you, when and how.';
+
+function text(context: RuleContext, m: Pick<LexiconMatch, 'start' | 'end'>): string {
+  return context.text.slice(m.start, m.end);
+}
+
+/** "They said" with no person or organisation named in this sentence or the one before. */
+function isUnresolvedThey(context: RuleContext, sentence: SentenceInfo, source: Source): boolean {
+  const terms = termsOf(sentence.node);
+  if (!/^they/.test(terms[source.from].norm)) return false;
+  if (namesSomeone(sentence.node, source.from)) return false;
+  const before = context.sentences[sentence.index - 1];
+  if (before && before.block.block !== 'heading' && namesSomeone(before.node)) return false;
+  return true;
+}
+
+/** "Ruby allegedly told her teacher": the speech next to "allegedly" is the child's. */
+function childSpeaks(context: RuleContext, sentence: SentenceInfo, m: LexiconMatch): boolean {
+  const subject = subjectBefore(sentence.node, m.from);
+  if (subject.kind !== 'none' && refersToChild(context, sentence, subject.to - 1, true)) {
+    return attributions(sentence.node).some((a) => a.verb.from >= m.to && a.verb.from <= m.to + 1);
+  }
+  return false;
+}
+
+/** "alleged by Ruby". */
+function isChildAgent(context: RuleContext, sentence: SentenceInfo, after: number): boolean {
+  const terms = termsOf(sentence.node);
+  if (terms[after]?.norm !== 'by') return false;
+  const agent = agentAfter(sentence.node, after, 2);
+  return !!agent && agent.kind !== 'none' && refersToChild(context, sentence, agent.to - 1, true);
+}
+
+/** "Ruby's allegation", "the allegation Sofia made", "allegations made by the child". */
+function childInClause(context: RuleContext, sentence: SentenceInfo, m: LexiconMatch): boolean {
+  const [from, to] = clauseAround(sentence.node, m.from, Boundary.coord);
+  const terms = termsOf(sentence.node);
+  for (let i = Math.max(from, m.from - 3); i < Math.min(to, m.to + 4); i++) {
+    if (i >= m.from && i < m.to) continue;
+    if (!refersToChild(context, sentence, i, true)) continue;
+    const t = terms[i];
+    // A pronoun only counts as the child's possessive ("her allegation") when it resolves to the child.
+    if (i < m.from && (t.bare !== undefined || ['her', 'his', 'their', 'your'].includes(t.norm))) return true;
+    if (i > m.from) {
+      const between = terms.slice(m.to, i).map((x) => x.norm);
+      if (between.some((w) => w === 'made' || w === 'by' || w === 'from')) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,276 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ruleTester, lintWithRule } from '../../test/helpers/rule-tester.js';
+import { validateLexicon } from '../../src/lexicon.js';
+import rule, { classifyType } from './index.js';
+
+ruleTester(rule, {
+  valid: [
+    "---\nchild: Maya Ellison\ntype: home visit\n---\n\nMaya said that her room \"doesn't smell any more\".",
+    "---\nchild: Maya Ellison\ntype: home visit\n---\n\nI explained to Maya why I take notes. She said I could write things down “but not the bit about my friend”.",
+    "---\nchild: Maya Ellison\ntype: home visit\n---\n\nMaya told me she likes the purple wall best.",
+    "---\nchild: Maya Ellison\ntype: home visit\n---\n\nMaya drew her family and put herself next to Nana.",
+    "---\nchild: Maya Ellison\ntype: home visit\n---\n\nMaya showed me her new school shoes.",
+    "---\nchild: Maya Ellison\ntype: home visit\n---\n\nMaya chose the green pen and wrote her own name at the top.",
+    "---\nchild: Maya Ellison\ntype: home visit\n---\n\nMaya asked if I could come back on her birthday.",
+    "---\nchild: Maya Ellison\ntype: home visit\n---\n\nWhen I asked about school Maya shrugged and pointed to the sad face.",
+    "---\nchild: Maya Ellison\ntype: visit\n---\n\nDear Maya,\n\nYou showed me your bedroom and you told me that Saturn is your favourite planet.",
+    "---\nchild: Maya Ellison\ntype: visit\n---\n\nYou said, \"I can do long words now.\"",
+    "---\nchild: Zain Akhtar\ntype: direct work\n---\n\nZain drew a woman on a sofa. He said:\n\n> \"She has to go home by herself on the bus.\"",
+    "---\nchild: Zain Akhtar\ntype: direct work\n---\n\nZain: “I want to ring Mum after family time.”",
+    "---\nchild: Freya Hartley\ntype: home visit\n---\n\nFreya is 7 months old. She was asleep when I arrived.",
+    "---\nchild: Freya Hartley\ntype: home visit\n---\n\nFreya is a baby; I watched her feed and she smiled at her mum.",
+    "---\nchild: Leo Hartley\ntype: home visit\n---\n\nLeo did not want to talk to me today. He stayed in his room and I said I would come back on Friday.",
+    "---\nchild: Leo Hartley\ntype: home visit\n---\n\nLeo was at school when I visited, so I will see him there on Tuesday.",
+    "---\nchild: Leo Hartley\ntype: unannounced visit\n---\n\nThere was no answer at the door at 10am. Leo was not seen.",
+    "---\nchild: Sam Reid\ntype: home visit\n---\n\nSam is non-verbal and uses Makaton. He signed \"more\" when I stopped the bubbles.",
+    "---\nchild: Tia and Marcus Lowe\ntype: family time\n---\n\nMarcus told his mum about his football match. Tia stayed quiet.",
+    "---\nchild: Maya Ellison\ntype: phone call\n---\n\nI phoned Dr Okafor about Maya’s asthma. She told me the last review was in November.",
+    "---\nchild: Maya Ellison\ntype: strategy discussion\n---\n\nThe police and school shared what they knew about Maya’s injury.",
+    "---\nchild: Maya Ellison\ntype: professionals meeting\n---\n\nWe discussed Maya’s attendance.",
+    "---\nchild: Maya Ellison\ntype: supervision\n---\n\nMy manager and I discussed the plan for Maya.",
+    "---\nchild: Maya Ellison\ntype: school visit\n---\n\nI met Mrs Whitfield to look at the attendance figures.",
+    {"code":"Phone call with Mrs Baptiste about Zain\n\nMrs Baptiste told me the first call went well.","filename":"note.txt","name":"plain text with no front matter, not a visit"},
+    {"code":"Visit to Kai\n\nI visited Kai at home after school. Kai told me \"they are the fastest trainers in my class\".","filename":"note.txt","name":"plain text with no front matter, words present"},
+    {"code":"---\r\nchild: Maya Ellison\r\ntype: home visit\r\n---\r\n\r\nMaya said \"nothing really\" when I asked what worries her.\r\n","name":"CRLF"},
+    {"code":"---\nchild: Maya Ellison\ntype: visit\n---\n\nWe played cards.","options":{"otherTypes":["visit"]},"name":"a team type overrides"},
+    "",
+    "---\nchild: Maya Ellison\ntype: home visit\n---\n",
+  ],
+  invalid: [
+    {
+      code: "---\nchild: Leo Hartley\ntype: home visit\n---\n\nLeo was seen. He was playing on a tablet on the sofa.",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 14 },
+      ],
+    },
+    {
+      code: "---\nchild: Leo Hartley\ntype: home visit\n---\n\nMum said Leo had a temperature this morning.",
+      name: "only an adult speaks about the child",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 45 },
+      ],
+    },
+    {
+      code: "---\nchild: Leo Hartley\ntype: home visit\n---\n\nMum was upset. She said \"I just want it to stop\".",
+      name: "quotation marks around an adult’s words",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 15 },
+      ],
+    },
+    {
+      code: "---\nchild: Leo Hartley\ntype: home visit\n---\n\nMum was uncooperative when I tried to discuss Leo’s attendance. She said he had a temperature.",
+      name: "\"she\" is the mother",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 64 },
+      ],
+    },
+    {
+      code: "---\nchild: Tia and Marcus Lowe\ntype: family time\n---\n\nMum told the children she would \"sort it out\".",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 47 },
+      ],
+    },
+    {
+      code: "---\nchild: Tia Lowe\ntype: supervised contact\n---\n\nTia played with the dolls house for most of the session.",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 57 },
+      ],
+    },
+    {
+      code: "---\nchild: Maya Ellison\ntype: visit\n---\n\nI saw the new wallpaper in the bedroom.",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 40 },
+      ],
+    },
+    {
+      code: "---\nchild: Maya Ellison\ntype: statutory visit\n---\n\nThe home was warm and there was food in the fridge.",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 52 },
+      ],
+    },
+    {
+      code: "---\nchild: Maya Ellison\ntype: direct work\n---\n\nWe did the three houses activity together.",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 43 },
+      ],
+    },
+    {
+      code: "---\nchild: Maya Ellison\ntype: LAC visit\n---\n\nMaya was happy and settled.",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 28 },
+      ],
+    },
+    {
+      code: "---\nchild: Maya Ellison\ntype: child seen alone\n---\n\nMaya and I sat in the kitchen.",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 31 },
+      ],
+    },
+    {
+      code: "---\nchild: Maya Ellison\ntype: Home Visit (announced)\n---\n\nMs Ellison told me mornings are easier.",
+      name: "type in any case, with brackets",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 40 },
+      ],
+    },
+    {
+      code: "---\nchild: Maya Ellison\ntype: return home interview\n---\n\nMaya came back at 9pm and went straight to bed.",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 48 },
+      ],
+    },
+    {
+      code: "---\nchild: Maya Ellison\ntype: school visit\n---\n\nI saw Maya at school in the library. Her teacher said she is doing well.",
+      name: "a school visit where the child was seen",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 37 },
+      ],
+    },
+    {
+      code: "---\nchild: Maya Ellison\ntype: case note\n---\n\nI visited Maya at home after school.",
+      name: "unknown type: the text says it was a visit",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 37 },
+      ],
+    },
+    {
+      code: "---\nchild: Maya Ellison\n---\n\nHome visit. Ms Ellison was at home with both children.",
+      name: "no type: \"home visit\" in the text",
+      errors: [
+        { messageId: 'missing', line: 5, column: 1, endLine: 5, endColumn: 12 },
+      ],
+    },
+    {
+      code: "---\nchild: Leo Hartley\n---\n\nUnannounced HV. Leo was playing on a tablet.",
+      name: "HV",
+      errors: [
+        { messageId: 'missing', line: 5, column: 1, endLine: 5, endColumn: 16 },
+      ],
+    },
+    {
+      code: "---\nchild: Kai Brennan\n---\n\nI met with Kai at the family centre. We played football.",
+      errors: [
+        { messageId: 'missing', line: 5, column: 1, endLine: 5, endColumn: 37 },
+      ],
+    },
+    {
+      code: "Visit to Kai\n\nI visited Kai at home at 4pm. Kai was watching television.",
+      name: "plain text, no front matter",
+      filename: "note.txt",
+      errors: [
+        { messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 13 },
+      ],
+    },
+    {
+      code: "---\nchild: Leo Hartley\ntype: home visit\n---\n\n# Home visit\n\nLeo was playing.",
+      name: "report starts at column 1 of the heading",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 13 },
+      ],
+    },
+    {
+      code: "---\nchild: Leo Hartley\ntype: home visit\n---\n\n- Leo seen\n- Home conditions fine",
+      name: "a list",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 11 },
+      ],
+    },
+    {
+      code: "---\r\nchild: Leo Hartley\r\ntype: home visit\r\n---\r\n\r\nLeo was seen in his bedroom.\r\n",
+      name: "CRLF",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 29 },
+      ],
+    },
+    {
+      code: "---\nchild: Leo Hartley\ntype: home visit\n---\n\n> Mum said: \"He never listens to me.\"",
+      name: "a blockquote of an adult",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 38 },
+      ],
+    },
+    {
+      code: "---\nchild: Leo Hartley\ntype: home visit\n---\n\nDad told me that Leo said he was fine.",
+      name: "the child is spoken for at second hand",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 39 },
+      ],
+    },
+    {
+      code: "---\nchild: Tia Lowe\ntype: family time\n---\n\nFC reported that Tia had been unsettled overnight. Tia presented as upset.",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 51 },
+      ],
+    },
+    {
+      code: "---\nchild: Leo Hartley\ntype: home visit\n---\n\nLeo was seen. Mum said Leo was not at school because he had a temperature.",
+      name: "a reason in someone else’s account does not count",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 14 },
+      ],
+    },
+    {
+      code: "---\nchild: Leo Hartley\ntype: home visit\n---\n\nMum spoke through an interpreter. Leo played with his cars.",
+      name: "a reason about an adult does not count",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 34 },
+      ],
+    },
+    {
+      code: "---\nchild: Maya Ellison\ntype: keyworker check-in\n---\n\nMaya had tea with me.",
+      name: "a team type",
+      options: {"childTypes":["keyworker check-in"]},
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 22 },
+      ],
+    },
+  ],
+});
+
+describe('child-voice word lists', () => {
+  for (const file of ['note-types.json', 'visit-phrases.json', 'child-words.json', 'no-words-reasons.json']) {
+    it(`${file} validates and every entry has a note and a source`, () => {
+      const data = JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
+      const list = validateLexicon(data, file);
+      expect(list.entries.length).toBeGreaterThan(0);
+      for (const entry of list.entries) {
+        expect(entry.note.length, entry.id).toBeGreaterThan(20);
+        expect(entry.source.length, entry.id).toBeGreaterThan(5);
+      }
+    });
+  }
+});
+
+describe('child-voice note types', () => {
+  it.each([
+    ['home visit', 'child'],
+    ['Statutory visit', 'child'],
+    ['direct work', 'child'],
+    ['family time', 'child'],
+    ['LAC visit', 'child'],
+    ['phone call', 'other'],
+    ['Strategy discussion', 'other'],
+    ['core group meeting', 'other'],
+    ['child in need meeting', 'other'],
+    ['school visit', 'setting'],
+    ['case note', 'unknown'],
+    [undefined, 'unknown'],
+  ])('%s is %s', (type, kind) => {
+    expect(classifyType(type)).toBe(kind);
+  });
+});
+
+describe('child-voice message', () => {
+  it('names the child and quotes the standard', () => {
+    const [m] = lintWithRule(rule, '---\nchild: Leo Hartley\ntype: home visit\n---\n\nLeo was seen.');
+    expect(m.message).toContain('time with Leo');
+    expect(m.message).toContain("in Leo's own words");
+    expect(m.message).toContain('Where ever possible this should be recorded in the words of the child');
+  });
+
+  it('says "the child" when the note does not name one', () => {
+    const [m] = lintWithRule(rule, '---\ntype: home visit\n---\n\nThe home was warm.');
+    expect(m.message).toContain('time with the child');
+  });
+});

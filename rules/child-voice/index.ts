@@ -1,0 +1,202 @@
+import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.js';
+import { Matcher, phraseKey, type Lexicon } from '../../src/lexicon.js';
+import { termsOf } from '../../src/tokens.js';
+import { attributions, classifySource, subjectBefore } from '../../src/speech.js';
+import { Boundary, clauseAround } from '../../src/clauses.js';
+import { childrenOf, refersToChild } from '../../src/children.js';
+import noteTypeList from './note-types.json' with { type: 'json' };
+import visitPhraseList from './visit-phrases.json' with { type: 'json' };
+import childWordList from './child-words.json' with { type: 'json' };
+import reasonList from './no-words-reasons.json' with { type: 'json' };
+
+const noteTypes = noteTypeList as unknown as Lexicon;
+const visitPhrases = new Matcher([visitPhraseList as unknown as Lexicon]);
+const childVerbs = new Matcher([childWordList as unknown as Lexicon]);
+const reasons = new Matcher([reasonList as unknown as Lexicon]);
+
+interface Options {
+  childTypes: string[];
+  otherTypes: string[];
+}
+
+type Kind = 'child' | 'other' | 'setting' | 'unknown';
+
+/** Phrases of note types, as normalised word sequences, longest first. */
+function typeTable(options: Options): Array<{ words: string; kind: Kind }> {
+  const rows: Array<{ words: string; kind: Kind }> = [];
+  const kindOf: Record<string, Kind> = { 'time-with-child': 'child', 'not-time-with-child': 'other', 'setting-visit': 'setting' };
+  for (const entry of noteTypes.entries) for (const phrase of entry.match) rows.push({ words: phraseKey(phrase, false), kind: kindOf[entry.id] });
+  for (const phrase of options.childTypes) rows.push({ words: phraseKey(phrase, false), kind: 'child' });
+  for (const phrase of options.otherTypes) rows.push({ words: phraseKey(phrase, false), kind: 'other' });
+  // Longest phrase wins; a team's own types win over built-in ones of the same length.
+  return rows.map((row, order) => ({ ...row, order })).sort((a, b) => b.words.split(' ').length - a.words.split(' ').length || b.order - a.order);
+}
+
+const tables = new WeakMap<Options, Array<{ words: string; kind: Kind }>>();
+
+/** What the front matter `type` says about the note. */
+export function classifyType(type: unknown, options: Options = { childTypes: [], otherTypes: [] }): Kind {
+  if (typeof type !== 'string' || !type.trim()) return 'unknown';
+  let table = tables.get(options);
+  if (!table) tables.set(options, (table = typeTable(options)));
+  const words = ` ${phraseKey(type.replace(/[^\p{L}\p{N}' -]+/gu, ' '), false)} `;
+  for (const row of table) if (words.includes(` ${row.words} `)) return row.kind;
+  return 'unknown';
+}
+
+export default defineRule<Options>({
+  id: 'child-voice',
+  meta: {
+    type: 'problem',
+    description: "A note of time with a child that has nothing in the child's own words and does not say why",
+    guidance: ['coventry:child-voice', 'coventry:direct-quotes'],
+    messages: {
+      missing:
+        "This note records time with {child} but has nothing in {child}'s own words. Record {child}'s wishes, feelings and views as they said or showed them (\"{child} said...\", what they drew or chose), or say why you could not (for example, {child} is a baby, or did not want to talk today). The standard: \"Where ever possible this should be recorded in the words of the child\".",
+    },
+    fixable: false,
+    options: {
+      childTypes: {
+        type: 'string[]',
+        default: [],
+        description: 'Extra front matter types that mean time with a child (for example "keyworker check-in").',
+      },
+      otherTypes: {
+        type: 'string[]',
+        default: [],
+        description: 'Extra front matter types that are not time with a child (for example "panel").',
+      },
+    },
+    defaultSeverity: 'warn',
+    examples: {
+      bad: '---\nchild: Leo Hartley\ntype: home visit\n---\nLeo was seen. He was playing on a tablet on the sofa for most of the visit.',
+      good: '---\nchild: Leo Hartley\ntype: home visit\n---\nLeo showed me his tablet game. He said, "I\'m on level nine, I\'m the best in my class."',
+    },
+  },
+  create(context, options) {
+    return {
+      'document:end'() {
+        if (!context.sentences.length) return;
+        const kind = classifyType(context.frontmatter.data?.type, options);
+        if (kind === 'other') return;
+        if (kind !== 'child' && !textSaysTimeWithChild(context)) return;
+        if (hasChildWords(context)) return;
+        // The first line of the note's text (after any front matter), from column 1.
+        const first = context.sentences[0];
+        const lineStart = Math.max(context.text.lastIndexOf('\n', first.start - 1) + 1, context.frontmatter.range?.[1] ?? 0);
+        const lineEnd = context.text.slice(first.start).search(/\r?\n|\r/);
+        const end = lineEnd < 0 ? first.end : Math.min(first.end, first.start + lineEnd);
+        context.report({ messageId: 'missing', data: { child: childrenOf(context).display }, range: [lineStart, end] });
+      },
+    };
+  },
+});
+
+/** "I visited Maya", "home visit", "HV", "Zain was seen alone". */
+function textSaysTimeWithChild(context: RuleContext): boolean {
+  for (const s of context.sentences) {
+    for (const m of visitPhrases.matchSentence(s.node)) {
+      if (m.entry.id !== 'met-child') return true;
+      // The child must follow within three words: "I saw Maya", "I met with the children".
+      const terms = termsOf(s.node);
+      for (let i = m.to; i < Math.min(terms.length, m.to + 3); i++) {
+        if (terms[i].gapBefore && i > m.to) break;
+        if (refersToChildByName(context, s, i)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The child's name or a word for a child (no pronouns: "I saw her" is too
+ * uncertain; no possessives: "I saw Maya's teacher" is not time with Maya).
+ */
+function refersToChildByName(context: RuleContext, s: SentenceInfo, i: number): boolean {
+  const term = termsOf(s.node)[i];
+  if (['he', 'she', 'they', 'him', 'her', 'them', 'you'].includes(term.norm) || term.bare !== undefined) return false;
+  return refersToChild(context, s, i);
+}
+
+/** Anything in the child's own words, or a reason there is none. */
+function hasChildWords(context: RuleContext): boolean {
+  for (const s of context.sentences) {
+    const terms = termsOf(s.node);
+    // "Maya said", "you told me", "she drew" (she = the child), "Zain chose the colours".
+    for (const m of childVerbs.matchSentence(s.node)) {
+      if (m.entry.id === 'own-words') {
+        if (mentionsChild(context, s)) return true;
+        continue;
+      }
+      if (m.entry.id === 'said-with-quote' && !context.scopes.list('quote').some(([a]) => a >= m.end && a < s.end)) continue;
+      const speaker = speakerOf(context, s, m.from);
+      if (speaker === undefined || !refersToChild(context, s, speaker)) continue;
+      if (secondHand(context, s, m.from)) continue;
+      return true;
+    }
+    // Transcript style: 'Maya: "I like it."'
+    for (let i = 0; i + 1 < terms.length; i++) {
+      if (!context.text.slice(terms[i].end, terms[i + 1].start).includes(':')) continue;
+      if (context.scopes.has('quote', terms[i + 1].start - 1) && refersToChild(context, s, i)) return true;
+    }
+    // A reason: "Freya is 6 months old", "Leo did not want to talk to me today"
+    // (the writer's, not someone else's account: "Mum said he was at school").
+    for (const m of reasons.matchSentence(s.node)) {
+      if (secondHand(context, s, m.from)) continue;
+      if (firstPersonIsChild(context, s)) return true;
+    }
+  }
+  return false;
+}
+
+function mentionsChild(context: RuleContext, s: SentenceInfo): boolean {
+  const terms = termsOf(s.node);
+  for (let i = 0; i < terms.length; i++) {
+    if (refersToChild(context, s, i)) return true;
+    const source = classifySource(s.node, i);
+    if (source.kind === 'role' && source.group === 'child-nouns') return true;
+  }
+  return false;
+}
+
+/**
+ * The term index of whoever did the verb at `verb`: the word before it, or,
+ * for a second verb ("Maya shrugged and pointed"), the subject of the first.
+ */
+function speakerOf(context: RuleContext, s: SentenceInfo, verb: number): number | undefined {
+  const terms = termsOf(s.node);
+  const subject = subjectBefore(s.node, verb);
+  if (subject.kind === 'writer') return undefined;
+  if (subject.kind !== 'none' && subject.kind !== 'other') return subject.to - 1;
+  // "Maya shrugged and pointed": walk back over "and" and the first verb to its subject.
+  const [start] = clauseAround(s.node, verb, Boundary.coord);
+  for (let i = verb - 1; i >= start; i--) {
+    const t = terms[i];
+    if (t.norm === 'i' || t.norm === 'we') return undefined;
+    if (refersToChild(context, s, i)) return i;
+    const source = classifySource(s.node, i);
+    if (source.kind === 'name' || source.kind === 'role' || source.kind === 'pronoun') return i;
+  }
+  return undefined;
+}
+
+/** "Dad told me that Leo said...": the child's words at second hand, through another adult. */
+function secondHand(context: RuleContext, s: SentenceInfo, verb: number): boolean {
+  return attributions(s.node).some((a) => {
+    if (a.verb.to > verb || a.group === 'opinion') return false;
+    if (a.source.kind === 'writer' || a.source.kind === 'none' || a.source.kind === 'reader') return false;
+    return !refersToChild(context, s, a.source.to - 1);
+  });
+}
+
+/** The first person the sentence mentions (the writer aside) is the child: "Freya is 7 months old", "She was asleep". */
+function firstPersonIsChild(context: RuleContext, s: SentenceInfo): boolean {
+  const terms = termsOf(s.node);
+  for (let i = 0; i < terms.length; i++) {
+    if (terms[i].norm === 'i' || terms[i].norm === 'we') continue;
+    if (refersToChild(context, s, i)) return true;
+    const source = classifySource(s.node, i);
+    if (source.kind === 'name' || source.kind === 'role' || source.kind === 'pronoun') return false;
+  }
+  return false;
+}

@@ -1,0 +1,142 @@
+// Who is the child in this note? From the front matter `child` ("Maya
+// Ellison", or a list), and from names written with an age under 18 in
+// brackets ("Theo (4)"). A first name matches on its own ("Maya said"); a
+// surname alone does not ("Ms Ellison" is usually a parent). When the note
+// names no child, `known` is false and callers fall back to "any first name
+// without a title that is not a family or professional role".
+//
+// "She"/"he" refer to the child when the nearest earlier sentence that names
+// anybody names the child first ("I explained to Maya that... She said...").
+// This is a guess, and the rule READMEs say so.
+import type { RuleContext, SentenceInfo } from './rule.js';
+import type { Sentence } from 'nlcst';
+import type { Term } from './tokens.js';
+import { termsOf } from './tokens.js';
+import { classifySource, isLikelyName } from './speech.js';
+import { childNames } from './people.js';
+
+export interface Children {
+  /** Case-folded first names (and full names' first words). */
+  names: Set<string>;
+  /** How messages name the child: "Maya", "Tia and Marcus", or "the child". */
+  display: string;
+  /** True when the note says who the child is. */
+  known: boolean;
+}
+
+const cache = new WeakMap<object, Children>();
+const notNames = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'christmas', 'easter', 'english',
+  'maths', 'science', 'art', 'pe', 'year', 'room', 'golden', 'time',
+]);
+
+export function childrenOf(context: Pick<RuleContext, 'frontmatter' | 'text' | 'nlcst'>): Children {
+  let found = cache.get(context.nlcst);
+  if (found) return found;
+  // Names from the front matter (`child: Maya Ellison`, `child: Tia and Marcus Lowe`), read by src/people.ts.
+  const names = new Set([...childNames(context.frontmatter)].filter((n) => n !== 'child'));
+  const raw = context.frontmatter.data?.child ?? context.frontmatter.data?.children;
+  const shown = [...names].map((n) => displayName(n, raw));
+  const known = names.size > 0;
+  // "Maya (8)", "Theo (4)", "Jordan Ashworth (14)"
+  for (const m of context.text.matchAll(/\b([A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+)?\s*\((\d{1,2})\)/g)) {
+    if (Number(m[2]) < 18 && !notNames.has(m[1].toLowerCase())) names.add(m[1].toLowerCase());
+  }
+  const display = shown.length === 0 ? 'the child' : shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  found = { names, display, known };
+  cache.set(context.nlcst, found);
+  return found;
+}
+
+const childPronouns = new Set(['he', 'she', 'they', 'him', 'her', 'them']);
+
+/** Is the term a name of the child (or, when no child is known, any untitled first name)? */
+export function isChildName(children: Children, sentence: Sentence, i: number, strict = false): boolean {
+  const terms = termsOf(sentence);
+  const t = terms[i];
+  if (!t) return false;
+  const norm = t.bare ?? t.norm;
+  if (children.names.has(norm)) return true;
+  if (children.known || strict) return false;
+  return isUntitledName(terms, i) && classifySource(sentence, i).kind === 'name';
+}
+
+/** A capitalised word that is not a title's name, a role, a month or a day. */
+function isUntitledName(terms: readonly Term[], i: number): boolean {
+  const t = terms[i];
+  if (!/^[A-Z][a-z]/.test(t.raw) || notNames.has(t.bare ?? t.norm)) return false;
+  if (!isLikelyName(terms, i)) return false;
+  const prev = terms[i - 1];
+  // "Ms Jones", "Dr Khan", "Mrs Gloria Baptiste": an adult.
+  if (prev && /^(?:ms|mr|mrs|miss|mx|dr|dr\.|pc|dc|ds|sgt|nurse|prof|cllr)$/.test(prev.norm)) return false;
+  const before = terms[i - 2];
+  if (prev && before && /^[A-Z]/.test(prev.raw) && /^(?:ms|mr|mrs|miss|mx|dr|dr\.)$/.test(before.norm)) return false;
+  return true;
+}
+
+/**
+ * Does the word at term `i` of `sentence` refer to the child: the child's
+ * name (with `strict`, only a name the note gives as a child's), a word for a child ("the child", "the baby"), "you" in a note written
+ * to the child, or a pronoun whose nearest antecedent is the child?
+ */
+export function refersToChild(
+  context: Pick<RuleContext, 'frontmatter' | 'text' | 'nlcst' | 'sentences'>,
+  sentence: SentenceInfo,
+  i: number,
+  strict = false,
+): boolean {
+  const children = childrenOf(context);
+  const terms = termsOf(sentence.node);
+  const t = terms[i];
+  if (!t) return false;
+  if (isChildName(children, sentence.node, i, strict)) return true;
+  if (t.norm === 'you') return true;
+  const source = classifySource(sentence.node, i);
+  if (source.kind === 'role' && source.group === 'child-nouns') return true;
+  if (!childPronouns.has(t.norm)) return false;
+  // Nearest earlier mention of anybody: this sentence before the pronoun, then up to three sentences back.
+  const here = mentionIn(context, sentence, i, strict);
+  if (here) return here.child;
+  for (let k = sentence.index - 1; k >= Math.max(0, sentence.index - 3); k--) {
+    const s = context.sentences[k];
+    if (s.block.block === 'heading') break;
+    const m = mentionIn(context, s, Infinity, strict);
+    if (m) return m.child;
+  }
+  return false;
+}
+
+/** The first mention of a person in `sentence` before term `before`. */
+function mentionIn(
+  context: Pick<RuleContext, 'frontmatter' | 'text' | 'nlcst'>,
+  sentence: SentenceInfo,
+  before: number,
+  strict: boolean,
+): { child: boolean } | undefined {
+  const children = childrenOf(context);
+  const terms = termsOf(sentence.node);
+  for (let j = 0; j < Math.min(before, terms.length); j++) {
+    const term = terms[j];
+    if (notNames.has(term.bare ?? term.norm)) continue;
+    if (isChildName(children, sentence.node, j, strict)) return { child: true };
+    const source = classifySource(sentence.node, j);
+    if (source.kind === 'role') {
+      if (source.group === 'child-nouns') return { child: true };
+      if (source.group === 'family-roles' || source.group === 'professional-roles' || source.group === 'titles') {
+        // "SW" and "I" are the writer, not a person the pronoun could mean.
+        if (/^(?:sw|ssw|csw|fsw)$/.test(term.norm)) continue;
+        return { child: false };
+      }
+    }
+    if (source.kind === 'name' && isLikelyName(terms, j)) return { child: false };
+  }
+  return undefined;
+}
+
+/** The name as the front matter writes it ("maya" -> "Maya"). */
+function displayName(norm: string, raw: unknown): string {
+  const text = Array.isArray(raw) ? raw.join(' ') : typeof raw === 'string' ? raw : '';
+  const found = text.split(/[\s,&]+/).find((w) => w.toLowerCase() === norm);
+  return found ?? norm.charAt(0).toUpperCase() + norm.slice(1);
+}

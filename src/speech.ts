@@ -1,0 +1,262 @@
+// Who said it? Finds reporting verbs ("said", "told me", "feels") in a
+// sentence and the source before each one, and the agent after a passive
+// ("by the school", "from Ms Jones"). Kept simple on purpose:
+//   - the source is the word just before the verb, after skipping auxiliaries
+//     and adverbs ("Ms Jones has also said", "Mum then told me");
+//   - a capitalised word there is a name ("Ms Jones", "Sam", "PC Smith", "DSL");
+//   - a role or an organisation ("her GP", "the school", "Mum") is a source;
+//   - "someone", "people", "neighbours", "staff" are vague: nobody is named;
+//   - "he"/"she" count as a source; "they" is left to the caller, who can
+//     ask `namesSomeone` whether the sentence or the one before names a
+//     person or organisation ("They said..." with nobody named is vague);
+//   - "a neighbour", "a member of staff" are vague too ("an anonymous caller"
+//     is honest about it and is not);
+//   - "I" and "we" are the writer.
+// The word lists are data in rules/attribute-hearsay/ (reporting-verbs.json,
+// sources.json).
+import type { Sentence } from 'nlcst';
+import { Matcher, type Lexicon, type LexiconMatch } from './lexicon.js';
+import { termsOf, type Term } from './tokens.js';
+import { Boundary, boundaries, clauseAround } from './clauses.js';
+import reportingVerbList from '../rules/attribute-hearsay/reporting-verbs.json' with { type: 'json' };
+import sourceList from '../rules/attribute-hearsay/sources.json' with { type: 'json' };
+import agentlessList from '../rules/attribute-hearsay/agentless.json' with { type: 'json' };
+
+export type SourceKind = 'name' | 'role' | 'writer' | 'reader' | 'pronoun' | 'vague' | 'other' | 'none';
+
+export interface Source {
+  kind: SourceKind;
+  /** Term indexes [from, to) of the source's words (empty for 'none'). */
+  from: number;
+  to: number;
+  /** For 'role': the group it came from ('family-roles', 'child-nouns'...). */
+  group?: string;
+}
+
+export interface Attribution {
+  verb: LexiconMatch;
+  /** 'speech', 'writing' or 'opinion'. */
+  group: string;
+  source: Source;
+}
+
+const verbs = new Matcher([reportingVerbList as unknown as Lexicon]);
+const sources = new Matcher([sourceList as unknown as Lexicon]);
+/** Reporting with the source left out ('it was reported that', 'apparently'). */
+export const agentless = new Matcher([agentlessList as unknown as Lexicon]);
+
+/** Words between a source and its verb that do not change who spoke. */
+const skippable = new Set([
+  'has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'did', 'does', 'do', 'would', 'will', 'could', 'can',
+  'may', 'might', 'should', 'also', 'then', 'later', 'again', 'just', 'already', 'recently', 'previously', 'always',
+  'often', 'initially', 'first', 'further', 'subsequently', 'herself', 'himself', 'themselves', 'itself', 'both', 'all',
+  'only', 'immediately', 'eventually', 'finally', 'still', 'once', 'twice', 'now', 'never', 'not', 'repeatedly',
+  'openly', 'readily', 'spontaneously', 'quietly', 'calmly', 'clearly', 'happily', 'proudly', 'politely', 'sadly',
+  'angrily', 'tearfully', 'honestly', 'directly', 'consistently', 'independently', 'separately', 'each', 'together',
+]);
+const writer = new Set(['i', 'we', "i've", "we've", "i'd", "we'd"]);
+const personal = new Set(['he', 'she', "he'd", "she'd", "he's", "she's"]);
+const plural = new Set(['they', "they've", "they'd"]);
+const nonNames = new Set([
+  'the', 'a', 'an', 'it', 'this', 'that', 'these', 'those', 'there', 'when', 'while', 'after', 'before', 'during', 'on',
+  'in', 'at', 'as', 'if', 'but', 'and', 'so', 'then', 'later', 'today', 'yesterday', 'however', 'also', 'what', 'who',
+]);
+
+const calendar = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'christmas', 'easter',
+]);
+
+const matchCache = new WeakMap<Sentence, { verbs: LexiconMatch[]; sources: LexiconMatch[]; agentless: LexiconMatch[] }>();
+
+function matchesOf(sentence: Sentence) {
+  let found = matchCache.get(sentence);
+  if (!found) {
+    found = { verbs: verbs.matchSentence(sentence), sources: sources.matchSentence(sentence), agentless: agentless.matchSentence(sentence) };
+    matchCache.set(sentence, found);
+  }
+  return found;
+}
+
+/** A capitalised word that is not a pronoun, a function word, a day or a month. */
+export function looksLikeName(terms: readonly Term[], i: number): boolean {
+  // Days and months are capitalised but are not people.
+  if (calendar.has(terms[i]?.bare ?? terms[i]?.norm)) return false;
+  const t = terms[i];
+  if (!t || !/^[A-Z]/.test(t.raw)) return false;
+  if (nonNames.has(t.norm) || writer.has(t.norm) || personal.has(t.norm) || plural.has(t.norm) || t.norm === 'you') return false;
+  // Sentence-initial common words ("Staff", "People") are caught by the source list first.
+  return true;
+}
+
+/** The group of the source-list entry that ends at term `i`, if any. */
+function sourceEndingAt(sentence: Sentence, i: number): { group: string; from: number } | undefined {
+  const hit = matchesOf(sentence).sources.find((m) => m.to === i + 1);
+  return hit && { group: hit.entry.id, from: hit.from };
+}
+
+/** Classify the words ending at term `head` as a source. */
+export function classifySource(sentence: Sentence, head: number): Source {
+  const source = classifyHead(sentence, head);
+  if (source.kind !== 'role' || source.group === 'child-nouns') return source;
+  // "a neighbour", "an officer", "one of the teachers": nobody in particular
+  // ("an anonymous caller" says honestly that nobody can be named).
+  const terms = termsOf(sentence);
+  let i = source.from - 1;
+  while (i >= 0 && /^(?:the|of)$/.test(terms[i].norm)) i--;
+  const article = terms[i]?.norm;
+  const anonymous = terms.slice(Math.max(0, source.from - 2), source.to).some((t) => t.norm === 'anonymous' || t.norm === 'anonymously');
+  if ((article === 'a' || article === 'an' || article === 'another' || article === 'one' || article === 'some') && !anonymous) {
+    return { kind: 'vague', from: i, to: source.to, group: 'indefinite' };
+  }
+  return source;
+}
+
+function classifyHead(sentence: Sentence, head: number): Source {
+  const terms = termsOf(sentence);
+  const t = terms[head];
+  if (!t) return { kind: 'none', from: head, to: head };
+  if (writer.has(t.norm)) return { kind: 'writer', from: head, to: head + 1 };
+  if (t.norm === 'you') return { kind: 'reader', from: head, to: head + 1 };
+  if (personal.has(t.norm) || plural.has(t.norm)) return { kind: 'pronoun', from: head, to: head + 1 };
+  const listed = sourceEndingAt(sentence, head);
+  if (listed && listed.group.startsWith('vague')) {
+    // "the school staff", "her friends" are still vague; "Ms Jones's neighbours" too.
+    return { kind: 'vague', from: listed.from, to: head + 1, group: listed.group };
+  }
+  if (looksLikeName(terms, head) && !listed) {
+    let from = head;
+    while (from > 0 && (looksLikeName(terms, from - 1) || sourceEndingAt(sentence, from - 1)?.group === 'titles') && !terms[from].gapBefore) from--;
+    return { kind: 'name', from, to: head + 1 };
+  }
+  if (listed) return { kind: listed.group === 'titles' ? 'name' : 'role', from: listed.from, to: head + 1, group: listed.group };
+  return { kind: 'other', from: head, to: head + 1 };
+}
+
+/** The source before the verb that starts at term `verb`. */
+export function subjectBefore(sentence: Sentence, verb: number): Source {
+  const terms = termsOf(sentence);
+  const breaks = boundaries(sentence);
+  let i = verb - 1;
+  while (i >= 0 && (skippable.has(terms[i].norm) || /^[a-z]{4,}ly$/.test(terms[i].norm) || /^\d+$/.test(terms[i].norm)) && breaks[i + 1] !== Boundary.strong) i--;
+  if (i < 0 || breaks[i + 1] === Boundary.strong) return { kind: 'none', from: verb, to: verb };
+  return classifySource(sentence, i);
+}
+
+/** Every reporting verb in the sentence with its source. */
+export function attributions(sentence: Sentence): Attribution[] {
+  return matchesOf(sentence).verbs.map((verb) => ({ verb, group: verb.entry.id, source: subjectBefore(sentence, verb.from) }));
+}
+
+const agentWords = new Set(['by', 'from']);
+const channels = new Set([
+  'email', 'e-mail', 'phone', 'telephone', 'text', 'letter', 'post', 'message', 'video', 'teams', 'zoom', 'hand', 'voicemail',
+  'the', 'a', 'an', 'her', 'his', 'their', 'my', 'our', 'its', 'way', 'means',
+]);
+
+/**
+ * The agent named after a passive at term `after`: "by the school", "from
+ * Ms Jones", "according to her GP" (within the clause, strong boundaries).
+ * Returns the source (vague or not) or undefined when none is given.
+ */
+export function agentAfter(sentence: Sentence, after: number, reach = 10): Source | undefined {
+  const terms = termsOf(sentence);
+  const breaks = boundaries(sentence);
+  for (let i = after; i < Math.min(terms.length, after + reach); i++) {
+    if (i > after && breaks[i] === Boundary.strong) return undefined;
+    const isAgent = agentWords.has(terms[i].norm) || (terms[i].norm === 'according' && terms[i + 1]?.norm === 'to');
+    if (!isAgent) continue;
+    let j = i + (terms[i].norm === 'according' ? 2 : 1);
+    // Skip "email from", "phone by", determiners and possessives to the head of the phrase.
+    while (j < terms.length && channels.has(terms[j].norm) && breaks[j] !== Boundary.strong) {
+      if (agentWords.has(terms[j + 1]?.norm ?? '')) j += 2;
+      else j++;
+    }
+    if (j >= terms.length) return undefined;
+    if (/^\d/.test(terms[j].norm)) continue; // "from 3pm"
+    // Extend to the end of the phrase: "by the class teacher", "by Ms Jones".
+    let head = j;
+    while (head + 1 < terms.length && breaks[head + 1] === Boundary.none && (looksLikeName(terms, head + 1) || sourceEndingAt(sentence, head + 1))) head++;
+    const source = classifySource(sentence, head);
+    if (source.kind === 'other' && !/^[A-Z]/.test(terms[j].raw) && channels.has(terms[head].norm)) continue;
+    return source;
+  }
+  return undefined;
+}
+
+/**
+ * Does the sentence (up to term `before`) name a person, a role or an
+ * organisation? Used to decide whether "she" or "they" has someone to refer to.
+ */
+export function namesSomeone(sentence: Sentence, before = Infinity): boolean {
+  const terms = termsOf(sentence);
+  const limit = Math.min(terms.length, before);
+  for (const m of matchesOf(sentence).sources) {
+    if (m.to <= limit && !m.entry.id.startsWith('vague')) return true;
+  }
+  for (let i = 0; i < limit; i++) if (isLikelyName(terms, i)) return true;
+  return false;
+}
+
+/**
+ * A name: a capitalised word that is not a pronoun or a function word; the
+ * first word of a sentence only when it does not often open sentences.
+ */
+export function isLikelyName(terms: readonly Term[], i: number): boolean {
+  if (!looksLikeName(terms, i)) return false;
+  if (i > 0) return true;
+  const raw = terms[i].raw;
+  return (/^[A-Z][a-z'-]+$/.test(raw) && !commonInitial.has(terms[i].bare ?? terms[i].norm)) || /^[A-Z]{2,}$/.test(raw);
+}
+
+/** Capitalised words that often open a sentence and are not names. */
+const commonInitial = new Set([
+  'there', 'this', 'that', 'when', 'while', 'after', 'before', 'during', 'on', 'in', 'at', 'as', 'if', 'but', 'and', 'so',
+  'then', 'later', 'today', 'yesterday', 'however', 'also', 'both', 'all', 'no', 'some', 'many', 'most', 'every', 'each',
+  'nobody', 'concerns', 'information', 'apparently', 'reportedly', 'allegedly', 'outcome', 'analysis', 'actions', 'present',
+  'apologies', 'reason', 'next', 'what', 'why', 'how', 'where', 'which', 'unannounced', 'home', 'his', 'her', 'their', 'my',
+  'our', 'your', 'its', 'one', 'two', 'three', 'since', 'until', 'following', 'further', 'although', 'though', 'because',
+  'due', 'overall', 'currently', 'previously', 'recently', 'finally', 'firstly', 'secondly', 'lastly', 'again', 'sadly',
+  'unfortunately', 'fortunately', 'thankfully', 'hopefully', 'clearly', 'obviously', 'it', 'not', 'nothing', 'everything',
+  'something', 'someone', 'somebody', 'everyone', 'people', 'staff', 'attendance', 'health', 'education', 'police', 'school',
+]);
+
+/** Agentless reporting constructions in the sentence ('it was reported', 'I was told', 'apparently'). */
+export function agentlessIn(sentence: Sentence): LexiconMatch[] {
+  return matchesOf(sentence).agentless;
+}
+
+/**
+ * Is the word at term `i` inside reported words: after a reporting verb whose
+ * source is not the writer ("Mum said Dad was aggressive", "School feel he is
+ * disengaged"), or after an agentless construction ("it was reported that",
+ * "was described as")? Such words are someone else's; attribute-hearsay
+ * judges whether the source is named.
+ */
+export function isReported(sentence: Sentence, i: number): boolean {
+  const [start] = clauseAround(sentence, i, Boundary.coord);
+  for (const a of attributions(sentence)) {
+    if (a.verb.to <= i && a.verb.from >= start && a.source.kind !== 'writer') return true;
+  }
+  for (const m of agentlessIn(sentence)) {
+    if (m.to <= i && m.from >= start) return true;
+  }
+  // "Maya is doing well at school, her teacher told me": a source named after the words.
+  for (const a of attributions(sentence)) {
+    if (a.verb.from <= i || a.source.kind === 'writer' || a.source.kind === 'none' || a.source.kind === 'other') continue;
+    if (a.source.from <= i || !boundaries(sentence).slice(i + 1, a.source.from + 1).some((b) => b >= Boundary.weak)) continue;
+    const rest = termsOf(sentence).slice(a.verb.to).filter((t) => !['me', 'us', 'him', 'her', 'them', 'so', 'this'].includes(t.norm));
+    if (rest.length === 0) return true;
+  }
+  // "according to the school", before or after the word.
+  const terms = termsOf(sentence);
+  const [, end] = clauseAround(sentence, i, Boundary.coord);
+  for (let j = start; j < end - 1; j++) if (terms[j].norm === 'according' && terms[j + 1].norm === 'to') return true;
+  return false;
+}
+
+/** Does the sentence contain any reporting verb or agentless construction? */
+export function hasSpeech(sentence: Sentence): boolean {
+  const found = matchesOf(sentence);
+  return found.verbs.length > 0 || found.agentless.length > 0;
+}
