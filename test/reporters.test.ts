@@ -46,8 +46,8 @@ const context = (overrides: Partial<FormatterContext> = {}): FormatterContext =>
 });
 
 describe('getFormatter', () => {
-  it('knows stylish and json', async () => {
-    expect(formatterNames).toEqual(['stylish', 'json']);
+  it('knows stylish and json (and the CI formats: test/reporters-ci.test.ts)', async () => {
+    expect(formatterNames).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'compact', 'summary']);
     expect(await getFormatter('json')).toBe(json);
     expect(await getFormatter('stylish')).toBe(stylish);
     expect(await getFormatter()).toBe(stylish);

@@ -15,6 +15,8 @@ export interface FormatterContext {
   rulesMeta: Record<string, RuleMeta>;
   /** Widest source excerpt to show, in terminal columns. Default 100. */
   width?: number;
+  /** recordlint's version, for reports that name the tool (SARIF). */
+  version?: string;
 }
 
 export type Formatter = (results: LintResult[], context: FormatterContext) => string;
@@ -22,6 +24,11 @@ export type Formatter = (results: LintResult[], context: FormatterContext) => st
 const formatters: Record<string, () => Promise<Formatter>> = {
   stylish: async () => (await import('./stylish.js')).stylish,
   json: async () => (await import('./json.js')).json,
+  sarif: async () => (await import('./sarif.js')).sarif,
+  github: async () => (await import('./github.js')).github,
+  junit: async () => (await import('./junit.js')).junit,
+  compact: async () => (await import('./compact.js')).compact,
+  summary: async () => (await import('./summary.js')).summary,
 };
 
 export const formatterNames = Object.keys(formatters);
