@@ -78,7 +78,10 @@ export default defineRule<Options>({
               explained.add(entry);
               continue;
             }
-            report(context, terms, match);
+            const name = nameShape(terms, match);
+            // "Oakfield Contact Centre" is a venue's name, not the writer's jargon.
+            if (name === 'inside-name') continue;
+            report(context, terms, match, name === 'capitalised');
           }
         }
       },
@@ -106,7 +109,20 @@ function explainedHere(context: RuleContext, terms: Term[], match: LexiconMatch)
   return explains.some((phrase) => phrase.every((word, i) => next[i] !== undefined && !next[i].gapBefore && next[i].norm === word));
 }
 
-function report(context: RuleContext, terms: Term[], match: LexiconMatch): void {
+/**
+ * Capitalised words mid-sentence are a name or a title: "the Contact Centre"
+ * may be reported, but rewriting it could change a venue's name, so no fix;
+ * after another capitalised word ("Oakfield Contact Centre") it is a name.
+ */
+function nameShape(terms: Term[], match: LexiconMatch): 'plain' | 'capitalised' | 'inside-name' {
+  const capital = (t: Term) => /^\p{Lu}/u.test(t.raw) && t.raw !== t.raw.toUpperCase();
+  const words = terms.slice(match.from, match.to);
+  if (match.from === 0 || !words.every(capital)) return 'plain';
+  const before = terms[match.from - 1];
+  return !words[0].gapBefore && capital(before) ? 'inside-name' : 'capitalised';
+}
+
+function report(context: RuleContext, terms: Term[], match: LexiconMatch, capitalised: boolean): void {
   const { entry, start, end } = match;
   const found = context.text.slice(start, end);
   const why = entry.note.trim();
@@ -119,7 +135,7 @@ function report(context: RuleContext, terms: Term[], match: LexiconMatch): void 
     actual: found,
     expected: entry.expected,
     note: entry.note,
-    fix: fixFor(context, terms, match),
+    fix: capitalised ? undefined : fixFor(context, terms, match),
   });
 }
 

@@ -51,12 +51,26 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "a venue's name is left alone",
       code: "Contact with her dad took place at the Oakfield Contact Centre.",
       errors: [
         { messageId: 'jargon', line: 1, column: 1, endLine: 1, endColumn: 8 },
-        { messageId: 'jargon', line: 1, column: 49, endLine: 1, endColumn: 63 },
       ],
-      output: "Contact with her dad took place at the Oakfield Family centre.",
+    },
+    {
+      name: "capitalised mid-sentence: reported, not rewritten",
+      code: "They met at the Contact Centre on Friday.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 17, endLine: 1, endColumn: 31 },
+      ],
+    },
+    {
+      name: "safe fix",
+      code: "They met at the contact centre on Friday.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 17, endLine: 1, endColumn: 31 },
+      ],
+      output: "They met at the family centre on Friday.",
     },
     {
       name: "plural",
