@@ -42,7 +42,16 @@ export function validateLexicon(data: unknown, file: string, extraFields: Record
   if (!isObject(data)) fail('top level', 'expected an object with an "entries" array');
   const list = data as Record<string, unknown>;
   for (const key of Object.keys(list)) {
-    if (key !== 'entries' && key !== 'description' && key !== '$schema') fail('top level', `unknown key "${key}" (expected "description" and "entries")`);
+    if (!['entries', 'description', 'fields', '$schema'].includes(key)) fail('top level', `unknown key "${key}" (expected "description", "fields" and "entries")`);
+  }
+  // A list may declare the extra fields its rule reads: "fields": {"ambiguous": "boolean"}.
+  if (list.fields !== undefined) {
+    if (!isObject(list.fields)) fail('top level', '"fields" must map field names to "boolean", "string" or "string[]"');
+    for (const [name, type] of Object.entries(list.fields as Record<string, unknown>)) {
+      if (knownFields.has(name)) fail('top level', `"fields" cannot redefine the standard field "${name}"`);
+      if (type !== 'boolean' && type !== 'string' && type !== 'string[]') fail('top level', `"fields.${name}" must be "boolean", "string" or "string[]"`);
+    }
+    extraFields = { ...(list.fields as Record<string, 'boolean' | 'string' | 'string[]'>), ...extraFields };
   }
   if (!Array.isArray(list.entries)) fail('top level', 'expected "entries" to be an array');
   const ids = new Set<string>();
@@ -183,9 +192,25 @@ export class Matcher {
 
   matchTerms(terms: Term[]): LexiconMatch[] {
     const found: LexiconMatch[] = [];
+    const candidates: LexiconMatch[] = [];
+    const folded = this.folded.next;
+    const exact = this.exact.next.size ? this.exact.next : undefined;
     for (let i = 0; i < terms.length; ) {
-      const candidates = [...this.walk(this.folded, terms, i, false), ...this.walk(this.exact, terms, i, true)];
-      candidates.sort((a, b) => b.to - a.to);
+      // Most words start no phrase: look at the first level before walking.
+      const term = terms[i];
+      if (
+        !folded.has(term.norm) &&
+        !(term.bare !== undefined && folded.has(term.bare)) &&
+        !(exact && (exact.has(term.raw) || (term.bare !== undefined && exact.has(term.raw.replace(/'s?$/, '')))))
+      ) {
+        i++;
+        continue;
+      }
+      candidates.length = 0;
+      this.walk(this.folded, terms, i, false, candidates);
+      if (exact) this.walk(this.exact, terms, i, true, candidates);
+      // Longest first; a stable sort keeps list order among equals.
+      if (candidates.length > 1) candidates.sort((a, b) => b.to - a.to);
       const hit = candidates.find((c) => this.contextAllows(c.entry, terms, c.from, c.to));
       if (hit) {
         found.push(hit);
@@ -197,17 +222,17 @@ export class Matcher {
     return found;
   }
 
-  private *walk(root: TrieNode, terms: Term[], from: number, caseSensitive: boolean): Generator<LexiconMatch> {
+  /** Every entry whose phrase starts at term `from`, shortest first (a plain loop: this runs for every word). */
+  private walk(root: TrieNode, terms: Term[], from: number, caseSensitive: boolean, out: LexiconMatch[]): void {
     let at: TrieNode | undefined = root;
     for (let j = from; j < terms.length && at; j++) {
       if (j > from && terms[j].gapBefore) return;
       const term = terms[j];
-      const key = caseSensitive ? term.raw : term.norm;
-      const next: TrieNode | undefined = at.next.get(key);
+      const next: TrieNode | undefined = at.next.get(caseSensitive ? term.raw : term.norm);
       // A possessive on the last word: "care leaver's" is "care leaver".
       const bare = term.bare !== undefined ? at.next.get(caseSensitive ? term.raw.replace(/'s?$/, '') : term.bare) : undefined;
-      if (bare) for (const entry of bare.entries) yield { entry, from, to: j + 1, start: terms[from].start, end: term.end };
-      if (next) for (const entry of next.entries) yield { entry, from, to: j + 1, start: terms[from].start, end: term.end };
+      if (bare) for (const entry of bare.entries) out.push({ entry, from, to: j + 1, start: terms[from].start, end: term.end });
+      if (next) for (const entry of next.entries) out.push({ entry, from, to: j + 1, start: terms[from].start, end: term.end });
       at = next;
     }
   }
