@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { LintResult } from './types.js';
 import type { RuleSetting } from './presets.js';
-import type { Rule } from './rule.js';
+import type { RuleRegistry } from './registry.js';
 import type { Recordlint } from './index.js';
 
 export interface CliIO {
@@ -34,6 +34,10 @@ interface CliOptions {
   color?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  init?: boolean;
+  preset?: string;
   printConfig?: string;
   listRules?: boolean;
   explain?: string;
@@ -64,6 +68,9 @@ Examples:
   recordlint --list-rules                       every rule, its default and description
   recordlint --explain no-email-paste           what a rule checks and the standard behind it
   recordlint --print-config notes/visit.md      the config that applies to a note
+  recordlint --fix-dry-run notes/               the safe fixes as a diff, nothing written (--fix writes them)
+  recordlint --cache notes/                     lint only the notes that changed since the last run
+  recordlint --init --preset dudley             write a starter .recordlintrc.json (without --preset: asks)
 
 Config: .recordlintrc(.json|.yaml|.yml|.js|.cjs|.mjs), recordlint.config.(js|cjs|mjs) or
 "recordlint" in package.json, nearest to each note. Ignore file: .recordlintignore.
@@ -101,14 +108,18 @@ function buildProgram(io: CliIO): Command {
     .option('--no-ignore', 'lint ignored notes too (no ignore file, no ignorePatterns)')
     .option('--stdin', 'lint standard input (also: -)')
     .option('--stdin-filename <name>', 'the name of the note on stdin: picks Markdown or text, and the config')
-    .option('-f, --format <name>', 'output format: stylish or json', 'stylish')
+    .option('-f, --format <name>', 'output format: stylish, json, sarif, github, junit, compact or summary', 'stylish')
     .option('-o, --output-file <path>', 'write the report to a file (never coloured)')
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', parseMaxWarnings, -1)
     .option('--color', 'colour the output')
     .option('--no-color', 'do not colour the output (also NO_COLOR=1)')
     .option('--fix', 'apply safe fixes to the notes')
-    .option('--fix-dry-run', 'work out safe fixes without writing them (see "output" in -f json)')
+    .option('--fix-dry-run', 'show safe fixes as a unified diff, writing nothing (the fixed text is "output" in -f json)')
+    .option('--cache', 'lint only notes that changed since the last run (the cache holds no note text)')
+    .option('--cache-location <path>', 'the cache file, or a folder for it (default: .recordlintcache)')
+    .option('--init', 'write a starter .recordlintrc.json here (asks which standard; never overwrites)')
+    .option('--preset <name>', 'with --init: recommended, coventry or dudley, without asking')
     .option('--print-config <file>', 'print the config that applies to a note, as JSON')
     .option('--list-rules', 'list every rule with its default severity and description')
     .option('--explain <rule-id>', 'what a rule checks, why, the standard behind it and examples')
@@ -160,22 +171,27 @@ function readVersion(): string {
 // ---------------------------------------------------------------- the run
 
 async function run(paths: string[], options: CliOptions, io: CliIO): Promise<number> {
+  if (options.init || options.preset !== undefined) return initCommand(paths, options, io);
   const useStdin = Boolean(options.stdin) || paths.includes('-');
   checkCombination(paths, options, useStdin, io);
+  checkCacheFlags(options);
   await checkFormat(options.format);
-  if (options.listRules) return listRules(options, io);
-  if (options.explain !== undefined) return explainRule(options.explain, io);
+  // The rules of the plugins that the config in the working directory loads are listed and explained too.
+  if (options.listRules) return listRules(options, io, await (await createEngine(options, io)).loadPlugins());
+  if (options.explain !== undefined) return explainRule(options.explain, io, await (await createEngine(options, io)).loadPlugins());
 
   const engine = await createEngine(options, io);
   if (options.printConfig !== undefined) return printConfig(engine, options.printConfig, io);
 
-  const results = useStdin ? await lintStdin(engine, options, io) : await engine.lintFiles(paths);
+  const cache = options.cache && !useStdin ? await openCache(options, io) : undefined;
+  const results = useStdin ? await lintStdin(engine, options, io) : cache ? await lintCached(engine, paths, cache, options) : await engine.lintFiles(paths);
   const api = await import('./index.js');
-  if (options.fix) writeFixes(results, api.outputFixes, io.cwd);
+  const fixesFailed = await handleFixes(results, options, io);
+  if (cache) saveCache(cache, options, io);
   if (options.format !== 'stylish' || options.outputFile !== undefined) reportFileProblems(results, io);
   const shown = options.quiet ? api.errorsOnly(results) : results;
   await writeReport(shown, engine, options, io);
-  return exitCode(results, options.maxWarnings, io);
+  return Math.max(exitCode(results, options.maxWarnings, io), fixesFailed ? 2 : 0);
 }
 
 /** Flags that make no sense together, and a run with nothing to lint. */
@@ -232,15 +248,82 @@ async function lintStdin(engine: Recordlint, o: CliOptions, io: CliIO): Promise<
   const filePath = o.stdinFilename;
   if (!decoded.ok) return [fatalResult(filePath ? path.resolve(io.cwd, filePath) : '<text>', decoded.messageId, decoded.message)];
   // An empty note, like an empty file, is linted: no problems (README: "What counts as bad input").
-  return engine.lintText(decoded.text, { filePath, skipIgnored: true });
+  const results = await engine.lintText(decoded.text, { filePath, skipIgnored: true });
+  // --fix-dry-run shows a diff against the text that came in.
+  if (o.fixDryRun) (await import('./fix-files.js')).rememberOriginal(results, decoded.text);
+  return results;
 }
 
-function writeFixes(results: LintResult[], outputFixes: (results: LintResult[]) => void, cwd: string): void {
+// ---------------------------------------------------------------- --fix, --fix-dry-run, --cache, --init
+// (src/fix-files.ts, src/cache.ts, src/init.ts; README "Fixing, caching and starting a config")
+
+/** Report formats for people: a --fix-dry-run diff can go on stdout before them. */
+const humanFormats = new Set(['stylish', 'compact', 'summary']);
+
+/**
+ * --fix: write the fixed notes (one line on stderr for each that cannot be
+ * written; the others still are). --fix-dry-run: print a unified diff on
+ * stdout, unless stdout carries a machine-readable report (then the fixed text
+ * is only in it, as "output" in JSON). True when a fixed note could not be written.
+ */
+async function handleFixes(results: LintResult[], o: CliOptions, io: CliIO): Promise<boolean> {
+  if (!o.fix && !o.fixDryRun) return false;
+  const { writeFixedNotes, fixDiff } = await import('./fix-files.js');
+  if (o.fixDryRun) {
+    if (o.outputFile === undefined && !humanFormats.has(o.format)) return false;
+    const diff = await fixDiff(results, { cwd: io.cwd, color: useColor({ color: o.color }, io) });
+    if (diff) io.stdout.write(`${diff}\n`);
+    return false;
+  }
+  const { failures } = writeFixedNotes(results);
+  for (const failure of failures) io.stderr.write(`recordlint: cannot write the fixed note "${displayPath(failure.filePath, io.cwd)}": ${failure.reason}\n`);
+  return failures.length > 0;
+}
+
+function checkCacheFlags(o: CliOptions): void {
+  if (o.cacheLocation !== undefined && !o.cache) throw new UsageError('--cache-location says where the cache goes: add --cache');
+}
+
+async function openCache(o: CliOptions, io: CliIO): Promise<import('./cache.js').LintCache> {
+  const { LintCache, resolveCacheLocation } = await import('./cache.js');
+  return LintCache.load(resolveCacheLocation(io.cwd, o.cacheLocation), readVersion());
+}
+
+async function lintCached(engine: Recordlint, paths: string[], cache: import('./cache.js').LintCache, o: CliOptions): Promise<LintResult[]> {
+  const { lintFilesCached } = await import('./cache.js');
+  return lintFilesCached(engine, paths, { cache, errorOnUnmatchedPattern: o.errorOnUnmatchedPattern, fix: Boolean(o.fix || o.fixDryRun) });
+}
+
+/** A cache that cannot be written costs the next run time, not this run its result: one line on stderr. */
+function saveCache(cache: import('./cache.js').LintCache, o: CliOptions, io: CliIO): void {
   try {
-    outputFixes(results);
+    cache.save();
   } catch (error) {
-    const file = (error as { filePath?: string }).filePath;
-    throw new IOError(`cannot write the fixed note${file ? ` "${displayPath(file, cwd)}"` : ''}: ${describeIOError(error)}`);
+    io.stderr.write(`recordlint: cannot write the cache "${displayPath(cache.file, io.cwd)}": ${describeIOError(error)}\n`);
+  }
+  if (o.debug) {
+    const { hits, linted, rebuilt } = cache.stats;
+    io.stderr.write(`recordlint: cache ${displayPath(cache.file, io.cwd)}: ${hits} unchanged, ${linted} linted${rebuilt ? ' (the old cache could not be used and was rebuilt)' : ''}\n`);
+  }
+}
+
+async function initCommand(paths: string[], o: CliOptions, io: CliIO): Promise<number> {
+  if (!o.init) throw new UsageError('--preset goes with --init (recordlint --init --preset dudley)');
+  if (paths.length || o.stdin) throw new UsageError(`--init takes no notes: remove ${paths.length ? `"${paths[0]}"` : '--stdin'}`);
+  const { runInit, terminalPrompt, InitError } = await import('./init.js');
+  const stdin = io.stdin as unknown as NodeJS.ReadableStream;
+  // Ask only when a person is at a terminal on both ends.
+  const interactive = o.preset === undefined && Boolean(io.stdin.isTTY && io.stdout.isTTY) && typeof stdin.on === 'function';
+  const prompt = interactive ? terminalPrompt(stdin, io.stdout as unknown as NodeJS.WritableStream) : undefined;
+  try {
+    await runInit({ cwd: io.cwd, out: (text) => io.stdout.write(text), ask: prompt?.ask }, o.preset);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof InitError)) throw error;
+    io.stderr.write(`recordlint: ${error.message}\n`);
+    return 2;
+  } finally {
+    prompt?.close();
   }
 }
 
@@ -257,7 +340,7 @@ function reportFileProblems(results: LintResult[], io: CliIO): void {
 async function writeReport(results: LintResult[], engine: Recordlint, o: CliOptions, io: CliIO): Promise<void> {
   const { getFormatter } = await import('./reporters/index.js');
   const format = await getFormatter(o.format);
-  const text = format(results, { cwd: io.cwd, color: useColor(o, io), rulesMeta: await engine.rulesMetaFor(results) });
+  const text = format(results, { cwd: io.cwd, color: useColor(o, io), rulesMeta: await engine.rulesMetaFor(results), version: readVersion() });
   if (o.outputFile === undefined) {
     if (text) io.stdout.write(`${text}\n`);
     return;
@@ -300,17 +383,12 @@ function exitCode(results: LintResult[], maxWarnings: number, io: CliIO): number
 
 // ---------------------------------------------------------------- rule docs and config
 
-async function loadRules(): Promise<Array<Rule<any>>> {
-  const { RuleRegistry } = await import('./registry.js');
-  return new RuleRegistry().loadAll();
-}
-
-async function listRules(o: CliOptions, io: CliIO): Promise<number> {
-  const [rules, { presetsEnabling }, { docsUrl }] = await Promise.all([loadRules(), import('./config.js'), import('./engine.js')]);
+async function listRules(o: CliOptions, io: CliIO, registry: RuleRegistry): Promise<number> {
+  const [rules, { presetsEnabling }, { docsUrl }] = await Promise.all([registry.loadAll(), import('./config.js'), import('./engine.js')]);
   const rows = rules.map((rule) => ({
     id: rule.id,
     defaultSeverity: rule.meta.defaultSeverity,
-    presets: presetsEnabling(rule.id),
+    presets: presetsEnabling(rule.id, registry),
     fixable: rule.meta.fixable,
     description: rule.meta.description,
     url: docsUrl(rule),
@@ -329,22 +407,22 @@ async function listRules(o: CliOptions, io: CliIO): Promise<number> {
   return 0;
 }
 
-async function explainRule(id: string, io: CliIO): Promise<number> {
-  const [{ RuleRegistry }, { presetsEnabling }, { guidance }, { docsUrl }, { nearest }] = await Promise.all([
-    import('./registry.js'),
+async function explainRule(id: string, io: CliIO, registry: RuleRegistry): Promise<number> {
+  const [{ presetsEnabling }, { guidance }, { docsUrl }, { nearest }] = await Promise.all([
     import('./config.js'),
     import('./guidance.js'),
     import('./engine.js'),
     import('./suggest.js'),
   ]);
-  const registry = new RuleRegistry();
   if (!registry.has(id)) {
     const guess = nearest(id, registry.ids());
-    throw new UsageError(`--explain: unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}; run recordlint --list-rules to see them`);
+    // A plugin's rules are known where a config that names the plugin applies (the working directory's).
+    const where = id.includes('/') && !guess ? ' (a plugin rule: run this in the folder whose config names the plugin)' : '';
+    throw new UsageError(`--explain: unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : where}; run recordlint --list-rules to see them`);
   }
   const rule = await registry.load(id);
   const { meta } = rule;
-  const presetNames = presetsEnabling(id);
+  const presetNames = presetsEnabling(id, registry);
   const out = [
     `${rule.id}: ${meta.description}`,
     '',
@@ -370,7 +448,7 @@ async function explainRule(id: string, io: CliIO): Promise<number> {
 }
 
 function indentBlock(text: string): string[] {
-  return text.replace(/\s+$/, '').split(/\r?\n/).map((l) => `  | ${l}`.trimEnd());
+  return text.trimEnd().split(/\r?\n/).map((l) => `  | ${l}`.trimEnd());
 }
 
 function wrapText(text: string, width: number): string[] {
@@ -402,7 +480,8 @@ const expectedErrors = new Set(['UsageError', 'ConfigError', 'FormatterError', '
 function reportFailure(error: unknown, io: CliIO, debug: boolean): number {
   if (error instanceof Done) return error.code;
   const kind = (error as object | undefined)?.constructor?.name ?? '';
-  const message = String((error as Error)?.message ?? error).replace(/\s*\n\s*/g, ' ');
+  // Each run of spaces with a line break in it becomes one space (as /\s*\n\s*/g, without its quadratic backtracking).
+  const message = String((error as Error)?.message ?? error).replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
   io.stderr.write(`recordlint: ${message}\n`);
   if (error instanceof UsageError) io.stderr.write('Run recordlint --help for usage.\n');
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);

@@ -4,7 +4,8 @@
 // expected, and resolved to the rule settings the Linter runs.
 //
 //   {
-//     "extends": ["recordlint:recommended", "../team.recordlintrc.json"],
+//     "plugins": ["recordlint-plugin-our-team", "./local-rules.mjs"],
+//     "extends": ["recordlint:recommended", "../team.recordlintrc.json", "our-team:recommended"],
 //     "rules": { "no-email-paste": "error", "some-rule": ["warn", { "option": 1 }] },
 //     "ignorePatterns": ["drafts/**"]
 //   }
@@ -14,13 +15,22 @@
 // nothing. Keys that start with "//" are comments, at the top level and in
 // `rules`. When no config file is found, or with --no-config, the
 // recommended preset applies.
+//
+// Paths in a config are relative to the file that holds them: `extends`,
+// `plugins` (src/plugins.ts; a bare name is a package found from its folder)
+// and the `lexicons` option of any rule (team word lists), which is made
+// absolute here before the options reach the rule. Plugins are loaded before
+// the rules are checked, with those of the files a config extends, so their
+// rule ids and presets can be used there.
+import { accessSync, constants as fsConstants, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig, RuleConfig } from './linter.js';
 import { presets, type RuleSetting } from './presets.js';
 import { RuleRegistry } from './registry.js';
 import { nearest } from './suggest.js';
-import { OptionsError, resolveOptions } from './rule.js';
+import { OptionsError, resolveOptions, type Rule, type RuleContext } from './rule.js';
+import { isPluginPresetName, loadPlugin, loadedPlugins, PluginError, type LoadedPlugin } from './plugins.js';
 import type { Severity, SeverityName } from './types.js';
 
 export const moduleName = 'recordlint';
@@ -38,7 +48,7 @@ export const searchPlaces = [
   `${moduleName}.config.cjs`,
   `${moduleName}.config.mjs`,
 ];
-const topLevelKeys = ['extends', 'rules', 'ignorePatterns'];
+const topLevelKeys = ['extends', 'rules', 'ignorePatterns', 'plugins'];
 const severityHelp = '"off", "warn" or "error" (or 0, 1, 2), or [severity, options]';
 
 /** A mistake in a config file or a --rule flag; the message is one line. */
@@ -48,6 +58,8 @@ export class ConfigError extends Error {
 
 /** What a config file holds, after validation. */
 export interface ConfigObject {
+  /** Plugin packages, or paths to plugin modules relative to the config file. */
+  plugins?: string[];
   extends?: string | string[];
   rules?: Record<string, RuleSetting>;
   ignorePatterns?: string[];
@@ -83,6 +95,8 @@ export class ConfigLoader {
   private byFile = new Map<string, Promise<ResolvedConfig>>();
   /** The config when no file applies (the defaults) or the one given as an object. */
   private fixed?: Promise<ResolvedConfig>;
+  /** Plugins whose presets were checked. */
+  private checkedPlugins = new WeakSet<LoadedPlugin>();
 
   constructor(options: ConfigLoaderOptions = {}) {
     this.options = options;
@@ -124,9 +138,33 @@ export class ConfigLoader {
     } catch (error) {
       throw this.loadError(error, (error as { filepath?: string }).filepath ?? dir);
     }
+    this.checkPassedOver(dir, result?.filepath);
     if (result) return this.resolvedFile(result.filepath);
     // Nothing here: the parent's answer, shared through the cache.
     return parent === dir ? this.defaults() : this.forDirectory(parent);
+  }
+
+  /**
+   * cosmiconfig passes over a config file it may not read, and a folder with
+   * a config file's name, and goes on looking: the note was then linted with
+   * another config (or none) and nothing said so. Stop with the usual line
+   * instead, for those it passed over before the one it found.
+   */
+  private checkPassedOver(dir: string, found: string | undefined): void {
+    for (const place of searchPlaces) {
+      const file = path.join(dir, place);
+      if (file === found) return;
+      let stats;
+      try {
+        stats = statSync(file);
+        if (!stats.isDirectory()) accessSync(file, fsConstants.R_OK);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') continue;
+        throw this.loadError(error, file);
+      }
+      if (stats.isDirectory()) throw this.loadError(Object.assign(new Error('is a directory'), { code: 'EISDIR' }), file);
+    }
   }
 
   private resolvedFile(file: string): Promise<ResolvedConfig> {
@@ -141,7 +179,8 @@ export class ConfigLoader {
   private resolvedObject(config: ConfigObject): Promise<ResolvedConfig> {
     this.fixed ??= (async () => {
       const label = 'options.config';
-      const checked = validateConfig(config, label, this.registry);
+      const plugins = await this.loadPluginsOf(config, label, this.cwd, '', new Set());
+      const checked = withLexiconPaths(validateConfig(config, label, this.registry, '', plugins), this.cwd);
       await this.checkRuleOptions(checked, label);
       return this.withOverrides(await this.resolveObject(checked, label, this.cwd, []));
     })();
@@ -149,7 +188,7 @@ export class ConfigLoader {
   }
 
   private defaults(): Promise<ResolvedConfig> {
-    this.fixed ??= Promise.resolve(this.withOverrides({ rules: presetRules(defaultPreset), ignorePatterns: [] }));
+    this.fixed ??= this.withOverrides({ rules: presetRules(defaultPreset), ignorePatterns: [] });
     return this.fixed;
   }
 
@@ -164,7 +203,9 @@ export class ConfigLoader {
       throw this.loadError(error, file);
     }
     const keyPrefix = path.basename(file) === 'package.json' ? `${moduleName}.` : '';
-    const checked = validateConfig(loaded?.config ?? {}, label, this.registry, keyPrefix);
+    const raw = loaded?.config ?? {};
+    const plugins = await this.loadPluginsOf(raw, label, path.dirname(file), keyPrefix, new Set([file]));
+    const checked = withLexiconPaths(validateConfig(raw, label, this.registry, keyPrefix, plugins), path.dirname(file));
     await this.checkRuleOptions(checked, label, keyPrefix);
     return this.resolveObject(checked, label, path.dirname(file), [...chain, file], keyPrefix);
   }
@@ -176,6 +217,10 @@ export class ConfigLoader {
     for (const base of bases) {
       if (base.startsWith(`${moduleName}:`)) {
         mergeRules(rules, presetRules(base));
+        continue;
+      }
+      if (isPluginPresetName(base)) {
+        mergeRules(rules, pluginPresetRules(base, this.registry));
         continue;
       }
       const file = path.resolve(dir, base);
@@ -203,22 +248,115 @@ export class ConfigLoader {
   private async checkRuleOptions(config: ConfigObject, label: string, keyPrefix = ''): Promise<void> {
     for (const [id, setting] of Object.entries(config.rules ?? {})) {
       if (!Array.isArray(setting) || setting[1] === undefined) continue;
-      const rule = await this.registry.load(id);
-      try {
-        resolveOptions(rule, setting[1], `${label}: ${keyPrefix}rules.${id}`);
-      } catch (error) {
-        if (error instanceof OptionsError) throw new ConfigError(error.message);
-        throw error;
-      }
+      await this.checkOptions(id, setting[1], `${label}: ${keyPrefix}rules.${id}`);
     }
   }
 
-  private withOverrides(config: ResolvedConfig): ResolvedConfig {
+  /** A rule's options against its schema, and the team word lists they name (read and validated now). */
+  private async checkOptions(id: string, given: unknown, where: string): Promise<void> {
+    const rule = await this.registry.load(id);
+    let options: Record<string, unknown>;
+    try {
+      options = resolveOptions(rule, given, where);
+    } catch (error) {
+      if (error instanceof OptionsError) throw new ConfigError(error.message);
+      throw error;
+    }
+    const lexicons = options.lexicons;
+    if (Array.isArray(lexicons) && lexicons.length) await this.checkLexicons(rule, options, lexicons as string[], where);
+  }
+
+  /**
+   * A word-list rule reads its `lexicons` when it starts on a note; start it
+   * once on an empty note now, so that a mistake in a list is one line naming
+   * the config, the list and the entry (exit 2), not a failure on every note.
+   */
+  private async checkLexicons(rule: Rule<any>, options: Record<string, unknown>, lexicons: readonly string[], where: string): Promise<void> {
+    const [context, { LexiconError }] = await Promise.all([emptyNoteContext(), import('./lexicon.js')]);
+    try {
+      rule.create(context, options);
+    } catch (error) {
+      // Or by name: a plugin may bring its own copy of the lexicon module.
+      if (!(error instanceof LexiconError) && (error as object | undefined)?.constructor?.name !== 'LexiconError') return;
+      let message = oneLine((error as Error).message);
+      for (const file of lexicons) if (message.startsWith(`${file}:`)) message = this.display(file) + message.slice(file.length);
+      throw new ConfigError(`${where}: lexicons: ${message}`);
+    }
+  }
+
+  /** --rule settings, on top of a resolved config. Plugin rule ids are known only now that the config loaded its plugins. */
+  private async withOverrides(config: ResolvedConfig): Promise<ResolvedConfig> {
     const overrides = this.options.ruleOverrides;
     if (!overrides || !Object.keys(overrides).length) return config;
     const rules = { ...config.rules };
-    for (const [id, setting] of Object.entries(overrides)) mergeRules(rules, { [id]: toRuleConfig(setting, `--rule ${id}`) });
+    for (const [id, given] of Object.entries(overrides)) {
+      const where = `--rule ${id}`;
+      checkRuleId(id, this.registry, where);
+      const setting = lexiconPathsIn(given, this.cwd);
+      if (Array.isArray(setting) && setting[1] !== undefined) await this.checkOptions(id, setting[1], where);
+      mergeRules(rules, { [id]: toRuleConfig(setting, where) });
+    }
     return { ...config, rules };
+  }
+
+  /**
+   * Load the plugins a config names, and those of the config files it extends
+   * (so their rules and presets can be used here). Returns the names of the
+   * plugins the config can use. Problems with an extended file itself are
+   * left for when the `extends` entry is resolved.
+   */
+  private async loadPluginsOf(config: unknown, label: string, dir: string, keyPrefix: string, seen: Set<string>): Promise<Set<string>> {
+    const names = new Set<string>();
+    if (!isPlainObject(config)) return names;
+    checkPlugins(config.plugins, `${label}: ${keyPrefix}plugins`);
+    for (const spec of (config.plugins as string[] | undefined) ?? []) {
+      const where = `${label}: ${keyPrefix}plugins: "${spec}"`;
+      let plugin: LoadedPlugin;
+      try {
+        plugin = await loadPlugin(this.registry, spec, dir);
+      } catch (error) {
+        if (!(error instanceof PluginError)) throw error;
+        const wrapped = new ConfigError(`${where}: ${error.message}`);
+        const cause = (error as { cause?: unknown }).cause;
+        // --debug shows where a plugin that throws went wrong.
+        if (cause instanceof Error && cause.stack) wrapped.stack = `${wrapped.stack}\nCaused by: ${cause.stack}`;
+        throw wrapped;
+      }
+      await this.checkPluginPresets(plugin, where);
+      names.add(plugin.name);
+    }
+    const bases = typeof config.extends === 'string' ? [config.extends] : Array.isArray(config.extends) ? config.extends : [];
+    for (const base of bases) {
+      if (typeof base !== 'string' || !isPathLike(base)) continue;
+      const file = path.resolve(dir, base);
+      if (seen.has(file)) continue;
+      seen.add(file);
+      let loaded;
+      try {
+        loaded = await (await this.explorer()).load(file);
+      } catch {
+        continue;
+      }
+      const prefix = path.basename(file) === 'package.json' ? `${moduleName}.` : '';
+      for (const name of await this.loadPluginsOf(loaded?.config, this.display(file), path.dirname(file), prefix, seen)) names.add(name);
+    }
+    return names;
+  }
+
+  /** A plugin's presets name known rules with valid settings (word lists relative to the plugin). */
+  private async checkPluginPresets(plugin: LoadedPlugin, where: string): Promise<void> {
+    if (this.checkedPlugins.has(plugin)) return;
+    for (const [name, preset] of Object.entries(plugin.presets)) {
+      for (const [id, setting] of Object.entries(preset.rules)) {
+        if (isComment(id)) continue;
+        const at = `${where}: presets.${name}.rules.${id}`;
+        checkRuleId(id, this.registry, at);
+        checkSetting(setting, at);
+        const resolved = lexiconPathsIn(setting, path.dirname(plugin.file));
+        if (Array.isArray(resolved) && resolved[1] !== undefined) await this.checkOptions(id, resolved[1], at);
+      }
+    }
+    this.checkedPlugins.add(plugin);
   }
 
   private loadError(error: unknown, file: string): Error {
@@ -234,16 +372,45 @@ export class ConfigLoader {
   }
 
   private explorer(): Promise<Explorer> {
-    this.explorerReady ??= import('cosmiconfig').then(({ cosmiconfig }) =>
-      cosmiconfig(moduleName, {
-        searchPlaces,
-        searchStrategy: 'none',
-        // An empty config file is a config ({}): it stops the search upward.
-        ignoreEmptySearchPlaces: false,
-        loaders: { '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadYaml, '.js': loadModule, '.cjs': loadModule, '.mjs': loadModule },
-      }) as Explorer,
-    );
+    this.explorerReady ??= import('cosmiconfig').then(async ({ cosmiconfig }) => {
+      try {
+        return cosmiconfig(moduleName, {
+          searchPlaces,
+          searchStrategy: 'none',
+          // An empty config file is a config ({}): it stops the search upward.
+          ignoreEmptySearchPlaces: false,
+          loaders: { '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadYaml, '.js': loadModule, '.cjs': loadModule, '.mjs': loadModule },
+        }) as Explorer;
+      } catch (error) {
+        throw await this.startError(error);
+      }
+    });
     return this.explorerReady;
+  }
+
+  /**
+   * cosmiconfig reads package.json (and package.yaml, .config/config.*) in the
+   * working directory for settings of its own when it starts, with its own
+   * loaders: a broken one stopped the run with a code frame over several lines
+   * and no file name in front. Read it again with ours for the usual one line.
+   */
+  private async startError(error: unknown): Promise<Error> {
+    const message = (error as Error)?.message ?? String(error);
+    const first = message.split('\n')[0].trimEnd();
+    const named =
+      (error as { filepath?: string }).filepath ?? (/^(?:JSON|YAML) Error in /.test(first) && first.endsWith(':') ? first.slice(14, -1) : undefined);
+    const file = named ?? path.join(process.cwd(), 'package.json');
+    if (named) {
+      try {
+        const { readFileSync } = await import('node:fs');
+        const content = readFileSync(file, 'utf8');
+        if (/\.json$/i.test(file)) loadJson(file, content);
+        else await loadYaml(file, content);
+      } catch (ours) {
+        if (ours instanceof ConfigError) return this.loadError(ours, file);
+      }
+    }
+    return this.loadError(error, file);
   }
 }
 
@@ -255,8 +422,12 @@ export async function loadConfig(options: ConfigLoaderOptions & { filePath?: str
 
 // ---------------------------------------------------------------- validation
 
-/** Check the shape of a config object; throws a one-line ConfigError. */
-export function validateConfig(data: unknown, label: string, registry: RuleRegistry, keyPrefix = ''): ConfigObject {
+/**
+ * Check the shape of a config object; throws a one-line ConfigError. With
+ * `plugins` (the names of the plugins this config loads, directly or through
+ * what it extends), plugin rules and presets are known only from those.
+ */
+export function validateConfig(data: unknown, label: string, registry: RuleRegistry, keyPrefix = '', plugins?: ReadonlySet<string>): ConfigObject {
   const at = (key: string) => `${label}: ${keyPrefix}${key}`;
   if (!isPlainObject(data)) {
     throw new ConfigError(`${label}: expected an object with "extends", "rules" and "ignorePatterns", got ${describe(data)}`);
@@ -266,12 +437,13 @@ export function validateConfig(data: unknown, label: string, registry: RuleRegis
     const guess = nearest(key, topLevelKeys);
     throw new ConfigError(`${at(key)}: unknown key (expected ${topLevelKeys.map((k) => `"${k}"`).join(', ')}${guess ? `; did you mean "${guess}"?` : ''})`);
   }
-  checkExtends(data.extends, at('extends'));
+  checkPlugins(data.plugins, at('plugins'));
+  checkExtends(data.extends, at('extends'), registry, plugins);
   if (data.rules !== undefined) {
     if (!isPlainObject(data.rules)) throw new ConfigError(`${at('rules')}: expected an object of rule ids and severities, got ${describe(data.rules)}`);
     for (const [id, setting] of Object.entries(data.rules)) {
       if (isComment(id)) continue;
-      checkRuleId(id, registry, at(`rules.${id}`));
+      checkRuleId(id, registry, at(`rules.${id}`), plugins);
       checkSetting(setting, at(`rules.${id}`));
     }
   }
@@ -282,13 +454,21 @@ export function validateConfig(data: unknown, label: string, registry: RuleRegis
   }
   const rules = data.rules ? Object.fromEntries(Object.entries(data.rules).filter(([id]) => !isComment(id))) : undefined;
   return {
+    ...(data.plugins !== undefined && { plugins: data.plugins as string[] }),
     ...(data.extends !== undefined && { extends: data.extends as string | string[] }),
     ...(rules && { rules: rules as Record<string, RuleSetting> }),
     ...(data.ignorePatterns !== undefined && { ignorePatterns: data.ignorePatterns as string[] }),
   };
 }
 
-function checkExtends(value: unknown, where: string): void {
+function checkPlugins(value: unknown, where: string): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value) || !value.every((p) => typeof p === 'string' && p.trim() !== '')) {
+    throw new ConfigError(`${where}: expected a list of plugin packages or paths to plugin modules (strings), got ${describe(value)}`);
+  }
+}
+
+function checkExtends(value: unknown, where: string, registry?: RuleRegistry, plugins?: ReadonlySet<string>): void {
   if (value === undefined) return;
   const list = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(list)) throw new ConfigError(`${where}: expected a preset name or a list of them, got ${describe(value)}`);
@@ -299,15 +479,29 @@ function checkExtends(value: unknown, where: string): void {
       const guess = nearest(base, Object.keys(presets));
       throw new ConfigError(`${where}: unknown preset "${base}" (${guess ? `did you mean "${guess}"?` : `presets: ${Object.keys(presets).join(', ')}`})`);
     }
-    if (!/^(\.{1,2}[\\/]|\/|[A-Za-z]:[\\/])/.test(base)) {
-      throw new ConfigError(`${where}: "${base}" is neither a preset (${Object.keys(presets).join(', ')}) nor a path to a config file starting with ./ or ../`);
+    if (isPathLike(base)) continue;
+    if (isPluginPresetName(base) && registry) {
+      const [name, preset] = base.split(':');
+      const plugin = loadedPlugins(registry).get(name);
+      if (!plugin || (plugins && !plugins.has(name))) throw new ConfigError(`${where}: "${base}": no plugin named "${name}" is loaded (add it to "plugins")`);
+      if (Object.hasOwn(plugin.presets, preset)) continue;
+      const names = Object.keys(plugin.presets);
+      const guess = nearest(preset, names);
+      throw new ConfigError(`${where}: "${base}": the plugin "${name}" has no preset "${preset}" (${guess ? `did you mean "${name}:${guess}"?` : names.length ? `presets: ${names.map((n) => `${name}:${n}`).join(', ')}` : 'it has no presets'})`);
     }
+    throw new ConfigError(`${where}: "${base}" is neither a preset (${Object.keys(presets).join(', ')}, or a plugin's, such as "our-team:recommended") nor a path to a config file starting with ./ or ../`);
   }
 }
 
-function checkRuleId(id: string, registry: RuleRegistry, where: string): void {
-  if (registry.has(id)) return;
-  const guess = nearest(id, registry.ids());
+function checkRuleId(id: string, registry: RuleRegistry, where: string, plugins?: ReadonlySet<string>): void {
+  const slash = id.indexOf('/');
+  const namespace = slash > 0 ? id.slice(0, slash) : undefined;
+  const visible = (ruleId: string) => !ruleId.includes('/') || !plugins || plugins.has(ruleId.slice(0, ruleId.indexOf('/')));
+  if (registry.has(id) && visible(id)) return;
+  if (namespace && (plugins ? !plugins.has(namespace) : !loadedPlugins(registry).has(namespace))) {
+    throw new ConfigError(`${where}: unknown rule: no plugin named "${namespace}" is loaded (add it to "plugins")`);
+  }
+  const guess = nearest(id, registry.ids().filter(visible));
   throw new ConfigError(`${where}: unknown rule${guess ? ` (did you mean "${guess}"?)` : ''}; run recordlint --list-rules to see them`);
 }
 
@@ -368,9 +562,26 @@ export function presetRules(name: string): Record<string, RuleConfig> {
   return rules;
 }
 
-/** The presets that switch a rule on. */
-export function presetsEnabling(id: string): string[] {
-  return Object.entries(presets)
+/** A plugin preset's settings ("our-team:recommended"); word lists are relative to the plugin. */
+function pluginPresetRules(name: string, registry: RuleRegistry): Record<string, RuleConfig> {
+  const [pluginName, presetName] = name.split(':');
+  const plugin = loadedPlugins(registry).get(pluginName);
+  const preset = plugin && Object.hasOwn(plugin.presets, presetName) ? plugin.presets[presetName] : undefined;
+  if (!plugin || !preset) throw new ConfigError(`unknown preset "${name}"`);
+  const rules: Record<string, RuleConfig> = {};
+  for (const [id, setting] of Object.entries(preset.rules)) {
+    if (!isComment(id)) rules[id] = toRuleConfig(lexiconPathsIn(setting, path.dirname(plugin.file)), name);
+  }
+  return rules;
+}
+
+/** The presets that switch a rule on (with the presets of the plugins loaded into `registry`). */
+export function presetsEnabling(id: string, registry?: RuleRegistry): string[] {
+  const all: Array<[string, { rules: Record<string, RuleSetting> }]> = Object.entries(presets);
+  for (const plugin of registry ? loadedPlugins(registry).values() : []) {
+    for (const [name, preset] of Object.entries(plugin.presets)) all.push([`${plugin.name}:${name}`, preset]);
+  }
+  return all
     .filter(([, preset]) => {
       const setting = preset.rules[id];
       return setting !== undefined && parseSeverity(Array.isArray(setting) ? setting[0] : setting) !== 0;
@@ -395,7 +606,8 @@ export function parseRuleFlag(flag: string, registry: RuleRegistry): [string, Ru
       throw new ConfigError(`--rule "${flag}": the setting is not valid JSON (expected ["warn", { "option": value }])`);
     }
   }
-  checkRuleId(id, registry, `--rule ${id}`);
+  // A plugin's rule is known once the config that loads the plugin is read (checked then).
+  if (!id.includes('/') || registry.has(id)) checkRuleId(id, registry, `--rule ${id}`);
   checkSetting(setting, `--rule ${id}`);
   return [id, setting as RuleSetting];
 }
@@ -414,8 +626,15 @@ export async function describeConfig(config: ResolvedConfig, registry: RuleRegis
     const hasOptions = rule?.meta.options && Object.keys(rule.meta.options).length > 0;
     rules[id] = hasOptions ? [word, resolveOptions(rule, setting.options, setting.from)] : word;
   }
+  // The plugins of the rules it sets, so that the output is a config that works on its own.
+  const plugins = new Set<string>();
+  for (const id of Object.keys(config.rules)) {
+    const plugin = id.includes('/') ? loadedPlugins(registry).get(id.slice(0, id.indexOf('/'))) : undefined;
+    if (plugin) plugins.add(plugin.file);
+  }
   return {
     '//': note ?? `Resolved from ${config.filePath ?? `the defaults (${defaultPreset})`}`,
+    ...(plugins.size && { plugins: [...plugins] }),
     extends: [],
     rules,
     ignorePatterns: config.ignorePatterns,
@@ -428,11 +647,30 @@ function loadJson(file: string, content: string): unknown {
   try {
     return JSON.parse(content);
   } catch (error) {
-    const message = (error as Error).message.replace(/\s*while parsing[\s\S]*$/, '');
+    const message = beforeWhileParsing((error as Error).message);
     const position = /at position (\d+)/.exec(message);
     const where = position ? ` (line ${lineColumn(content, Number(position[1]))})` : '';
-    throw Object.assign(new ConfigError(`invalid JSON: ${message.replace(/\s*(in JSON )?at position \d+.*$/, '')}${where}`), { filepath: file });
+    throw Object.assign(new ConfigError(`invalid JSON: ${withoutPosition(message)}${where}`), { filepath: file });
   }
+}
+
+// JSON.parse's message without "while parsing ..." and "(in JSON) at position N ...": what
+// `.replace(/\s*while parsing[\s\S]*$/, '')` and `.replace(/\s*(in JSON )?at position \d+.*$/, '')`
+// give, without their quadratic backtracking.
+function beforeWhileParsing(message: string): string {
+  const at = message.indexOf('while parsing');
+  return at < 0 ? message : message.slice(0, at).trimEnd();
+}
+
+function withoutPosition(message: string): string {
+  const lastBreak = Math.max(message.lastIndexOf('\n'), message.lastIndexOf('\r'), message.lastIndexOf('\u2028'), message.lastIndexOf('\u2029'));
+  const position = /at position \d/g;
+  position.lastIndex = Math.max(0, lastBreak - 11);
+  const m = position.exec(message);
+  if (!m) return message;
+  let start = m.index >= 8 && message.slice(m.index - 8, m.index) === 'in JSON ' ? m.index - 8 : m.index;
+  while (start > 0 && /\s/.test(message[start - 1])) start--;
+  return message.slice(0, start);
 }
 
 async function loadYaml(file: string, content: string): Promise<unknown> {
@@ -458,6 +696,47 @@ async function loadModule(file: string): Promise<unknown> {
 function lineColumn(text: string, offset: number): string {
   const before = text.slice(0, offset).split(/\r\n|\n|\r/);
   return `${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
+// ---------------------------------------------------------------- paths
+
+function isPathLike(value: string): boolean {
+  return /^(\.{1,2}[\\/]|\/|[A-Za-z]:[\\/])/.test(value);
+}
+
+/** A rule setting with its `lexicons` option made absolute from `dir`. */
+function lexiconPathsIn(setting: RuleSetting, dir: string): RuleSetting {
+  if (!Array.isArray(setting) || !isPlainObject(setting[1])) return setting;
+  const lexicons = setting[1].lexicons;
+  if (!Array.isArray(lexicons)) return setting;
+  const absolute = lexicons.map((file) => (typeof file === 'string' && file.trim() ? path.resolve(dir, file) : file));
+  return [setting[0], { ...setting[1], lexicons: absolute }];
+}
+
+/** A config with the word lists its rules name made absolute from the config file's folder. */
+function withLexiconPaths(config: ConfigObject, dir: string): ConfigObject {
+  if (!config.rules) return config;
+  const rules = Object.fromEntries(Object.entries(config.rules).map(([id, setting]) => [id, lexiconPathsIn(setting, dir)]));
+  return { ...config, rules };
+}
+
+/** What a rule gets when it starts on an empty note (to check its options, such as word lists, up front). */
+async function emptyNoteContext(): Promise<RuleContext> {
+  const { parseNote } = await import('./parse.js');
+  const note = parseNote('', 'markdown');
+  return {
+    filePath: '<config>',
+    text: '',
+    kind: note.kind,
+    frontmatter: note.frontmatter,
+    mdast: note.mdast,
+    nlcst: note.nlcst,
+    scopes: note.scopes,
+    sentences: [],
+    sentenceAt: () => undefined,
+    pointAt: note.pointAt,
+    report: () => undefined,
+  };
 }
 
 // ---------------------------------------------------------------- helpers

@@ -7,7 +7,7 @@
 // name. Reading is synchronous (faster than fs/promises for many small
 // files), keeps CRLF, strips and remembers a UTF-8 byte order mark and refuses
 // binary and non-UTF-8 files with a message a person can act on.
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, constants as fsConstants, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import ignore, { type Ignore } from 'ignore';
@@ -76,13 +76,30 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
       continue;
     }
     const dynamic = !stat.stats && isDynamicPattern(pattern);
-    if (!stat.stats?.isDirectory() && !dynamic) {
-      if (errorOnUnmatchedPattern) add(absolute, { filePath: absolute, messageId: 'fileNotFound', message: 'File not found.' });
+    if (stat.stats && !stat.stats.isDirectory()) {
+      // A named pipe, device or socket: reading it could wait forever.
+      add(absolute, { filePath: absolute, messageId: 'unreadable', message: 'This is not a regular file (a named pipe, a device or a socket): not linted.' });
+      continue;
+    }
+    if (!stat.stats && !dynamic) {
+      const target = brokenLinkTarget(absolute);
+      const message = target === undefined ? 'File not found.' : `File not found: it is a symbolic link to "${target}", which does not exist.`;
+      if (errorOnUnmatchedPattern) add(absolute, { filePath: absolute, messageId: 'fileNotFound', message });
+      continue;
+    }
+    if (stat.stats && !canList(absolute)) {
+      // Searching it would find nothing and say so: say why instead.
+      add(absolute, { filePath: absolute, messageId: 'unreadable', message: 'Cannot read the directory: permission denied.' });
       continue;
     }
     const found = stat.stats ? await notesInDirectory(absolute) : await notesMatching(pattern, cwd);
     const kept: string[] = [];
     for (const file of found) if (!(await isIgnored(file))) kept.push(file);
+    if (!kept.length && !found.length && stat.stats && errorOnUnmatchedPattern && hasNoteExtension(absolute)) {
+      // "notes.md" that is an empty directory: named where a note was expected.
+      add(absolute, { filePath: absolute, messageId: 'unreadable', message: 'This is a directory, not a note (and there are no notes in it).' });
+      continue;
+    }
     if (!kept.length && errorOnUnmatchedPattern) throw new NoFilesError(unmatchedMessage(pattern, Boolean(stat.stats), found.length > 0));
     for (const file of kept) add(file);
   }
@@ -123,6 +140,28 @@ function tryStat(file: string): { stats?: Stats; error?: NodeJS.ErrnoException }
   }
 }
 
+/** Where a symbolic link that leads nowhere points, or undefined when the path is not one. */
+function brokenLinkTarget(file: string): string | undefined {
+  try {
+    return lstatSync(file).isSymbolicLink() ? readlinkSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function canList(dir: string): boolean {
+  try {
+    accessSync(dir, fsConstants.R_OK | fsConstants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hasNoteExtension(file: string): boolean {
+  return noteExtensions.some((ext) => file.toLowerCase().endsWith(ext));
+}
+
 function isMissing(error: NodeJS.ErrnoException): boolean {
   return error.code === 'ENOENT' || error.code === 'ENOTDIR';
 }
@@ -157,7 +196,7 @@ export function compileIgnorePatterns(patterns: readonly string[], base: string)
   const anywhere: string[] = [];
   const anchored: string[] = [];
   for (const raw of patterns) {
-    const pattern = raw.replace(/^\.\//, '').replace(/\/+$/, '');
+    const pattern = withoutTrailingSlashes(raw.replace(/^\.\//, ''));
     if (!pattern) continue;
     if (pattern.includes('/')) anchored.push(pattern.replace(/^\//, ''));
     else anywhere.push(pattern);
@@ -173,6 +212,13 @@ export function compileIgnorePatterns(patterns: readonly string[], base: string)
     }
     return false;
   };
+}
+
+/** `p.replace(/\/+$/, '')` without the regular expression (quadratic on a long run of slashes). */
+function withoutTrailingSlashes(p: string): string {
+  let end = p.length;
+  while (end > 0 && p[end - 1] === '/') end--;
+  return p.slice(0, end);
 }
 
 function toPosix(p: string): string {

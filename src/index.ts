@@ -5,6 +5,10 @@
 //   const results = await lintFiles(['notes/']);
 //   const stylish = await getFormatter('stylish');
 //   console.log(stylish(results, { cwd: process.cwd(), color: false, rulesMeta: {} }));
+//
+// README "Use it from code" documents it and test/api.test.ts uses it as a
+// consumer would (installed in node_modules, and from TypeScript). Plugins
+// (src/plugins.ts) import defineRule and definePlugin from here.
 import path from 'node:path';
 import type { LintMessage, LintResult } from './types.js';
 import type { ResolvedConfig } from './linter.js';
@@ -32,6 +36,11 @@ export { guidance } from './guidance.js';
 export { ConfigError, ConfigLoader, loadConfig } from './config.js';
 export { NoFilesError } from './files.js';
 export { getFormatter, formatterNames, FormatterError } from './reporters/index.js';
+export type { Plugin, PluginPreset, LoadedPlugin } from './plugins.js';
+export { definePlugin, PluginError } from './plugins.js';
+export type { Preset } from './presets.js';
+export type { Lexicon, LexiconEntry } from './lexicon.js';
+export { LexiconError, validateLexicon, loadLexiconFile } from './lexicon.js';
 
 export interface RecordlintOptions {
   /** Base for relative paths and the ignore file. Default: process.cwd(). */
@@ -52,6 +61,7 @@ export interface RecordlintOptions {
   errorOnUnmatchedPattern?: boolean;
   /** Apply safe fixes (results get `output`; write them with `outputFixes`). */
   fix?: boolean;
+  /** The rules: the built-in ones and those the configs' plugins add. Default: a new registry. */
   registry?: RuleRegistry;
 }
 
@@ -88,6 +98,16 @@ export class Recordlint {
       ruleOverrides: options.rules,
     });
     if (options.ignore !== false) this.ignoreFile = loadIgnoreFile(path.resolve(this.cwd, options.ignorePath ?? '.recordlintignore'));
+  }
+
+  /**
+   * Read the config that applies in cwd (or the one given), loading the
+   * plugins it names into the registry, so that their rules are listed and
+   * explained. Returns the registry.
+   */
+  async loadPlugins(): Promise<RuleRegistry> {
+    await this.configs.forDirectory(this.cwd);
+    return this.registry;
   }
 
   /** The config that applies to a file (it need not exist). */
@@ -205,7 +225,7 @@ function ignoredBy(config: ResolvedConfig, cwd: string): (file: string) => boole
 const ignoreMatchers = new WeakMap<ResolvedConfig, (file: string) => boolean>();
 
 /** Lint a text with the config that applies to `filePath` (or the given config). */
-export async function lintText(text: string, options: LintTextOptions & RecordlintOptions = {}): Promise<LintResult> {
+export async function lintText(text: string, options: Omit<LintTextOptions, 'skipIgnored'> & RecordlintOptions = {}): Promise<LintResult> {
   const [result] = await new Recordlint(options).lintText(text, { filePath: options.filePath });
   return result;
 }

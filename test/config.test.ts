@@ -170,7 +170,7 @@ describe('extends and merging', () => {
 describe('config mistakes: one line naming the file, the key and what was expected', () => {
   it('an unknown top-level key, with a suggestion', async () => {
     expect(await failure({ '.recordlintrc.json': { rulez: {} } })).toBe(
-      '.recordlintrc.json: rulez: unknown key (expected "extends", "rules", "ignorePatterns"; did you mean "rules"?)',
+      '.recordlintrc.json: rulez: unknown key (expected "extends", "rules", "ignorePatterns", "plugins"; did you mean "rules"?)',
     );
   });
 
@@ -291,7 +291,7 @@ describe('the example config', () => {
   it('documents every key it uses', async () => {
     const { readFileSync } = await import('node:fs');
     const data = JSON.parse(readFileSync(example, 'utf8')) as Record<string, unknown>;
-    for (const key of ['extends', 'rules', 'ignorePatterns']) {
+    for (const key of ['plugins', 'extends', 'rules', 'ignorePatterns']) {
       expect(data, key).toHaveProperty(key);
       expect(typeof data[`// ${key}`], `"// ${key}" explains it`).toBe('string');
     }
