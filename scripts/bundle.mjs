@@ -1,35 +1,75 @@
 #!/usr/bin/env node
-// npm run build runs this after tsc: bundles the command (src/cli.ts and
-// everything it imports, rules included) into one ES module,
-// dist/bundle/recordlint.js, which bin/recordlint.js loads. Node then reads
-// and compiles one file instead of resolving and loading some 300, which
-// roughly halves the start-up time (README, "Performance"). Modules the command
-// imports lazily (rules, reporters, the config loader) stay lazy: esbuild
-// keeps each one's code behind a function that runs on first import.
+// npm run build runs this after tsc. Two steps, both for start-up time
+// (README, "Performance"):
 //
-// The API (`import from 'recordlint'`) and the tests use dist/src and src
-// as before; only the command runs the bundle. bin/recordlint.js falls back to
-// dist/src/cli.js when the bundle is missing or older than it (someone ran tsc
-// on its own).
-import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+// 1. Bundle the command (src/cli.ts and everything it imports, rules
+//    included) into one script, dist/bundle/recordlint-<id>.cjs. Node then
+//    reads and compiles one file instead of resolving and loading some 300.
+//    Modules the command imports lazily (rules, reporters, the config loader)
+//    stay lazy: esbuild keeps each one's code behind a function that runs on
+//    first use. The bundle is CommonJS so that bin/recordlint.js can compile
+//    it with node:vm, which takes a code cache (Node 20 has no compile cache
+//    for ES modules).
+// 2. Make that code cache, dist/bundle/recordlint-<id>.cache: V8's bytecode
+//    for the functions a run on the example notes compiled, so a later run
+//    skips parsing and compiling them. V8 refuses a cache from another Node
+//    version (the command then compiles as usual) and <id> ties the cache to
+//    this bundle.
+//
+// The API (`import from 'recordlint'`) and the tests that import src/ use
+// dist/src and src as before; only the command runs the bundle.
+// bin/recordlint.js falls back to dist/src/cli.js when there is no bundle,
+// when the bundle is older than dist/src/cli.js (someone ran tsc on its own),
+// or when Node cannot run it (see bin/recordlint.js).
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = join(root, 'dist', 'bundle', 'recordlint.js');
-mkdirSync(dirname(outfile), { recursive: true });
+const outdir = join(root, 'dist', 'bundle');
 
-await build({
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch {
+  // esbuild is a devDependency: without it the command runs from dist/src.
+  console.warn('bundle: esbuild is not installed; the command will run from dist/src (slower to start)');
+  process.exit(0);
+}
+
+mkdirSync(outdir, { recursive: true });
+
+/**
+ * fdir (tinyglobby's directory walker) loads picomatch at start-up with a
+ * require() esbuild cannot follow, so the bundle would read picomatch from
+ * node_modules a second time (5 ms). Give it the bundled copy.
+ */
+function fdirPicomatch() {
+  return {
+    name: 'fdir-picomatch',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, async ({ path }) => {
+        const source = await readFile(path, 'utf8');
+        const patched = source.replace('__require.resolve("picomatch");\n\tpm = __require("picomatch");', 'pm = __bundledPicomatch;');
+        if (patched === source) return undefined;
+        return { contents: `import __bundledPicomatch from 'picomatch';\n${patched}`, loader: 'js', resolveDir: dirname(path) };
+      });
+    },
+  };
+}
+
+const result = await esbuild.build({
   entryPoints: [join(root, 'src', 'cli.ts')],
-  outfile,
   bundle: true,
+  write: false,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
-  // CommonJS dependencies (commander, cosmiconfig) call require() for Node's
-  // built-ins, which an ES module does not have: give the bundle one.
-  banner: { js: "import { createRequire as __recordlintRequire } from 'node:module';\nconst require = __recordlintRequire(import.meta.url);" },
+  // A CommonJS script has no import.meta: bin/recordlint.js passes the bundle's URL in.
+  define: { 'import.meta.url': '__recordlintUrl' },
   external: [
     // cosmiconfig loads it only for a .ts config, and a user install does not have it.
     'typescript',
@@ -37,6 +77,41 @@ await build({
     // (rules/plain-english/write-good-checks.ts): one copy, from node_modules.
     'write-good',
   ],
+  plugins: [fdirPicomatch()],
   legalComments: 'none',
   logLevel: 'warning',
 });
+// import() of configs and plugins (and cosmiconfig's own): a script compiled
+// by node:vm loses its import() callback when it comes from a code cache
+// (Node 20), so the bundle calls the bin's import() instead, which is Node's own.
+let imports = 0;
+const code = Buffer.from(
+  result.outputFiles[0].text.replace(/\bawait import\(/g, () => {
+    imports++;
+    return 'await __recordlintImport(';
+  }),
+);
+if (/[^\w.'"`]import\((?!['"][\w@/.-]+['"]\)\.\w+<)/.test(result.outputFiles[0].text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\bawait import\(/g, ''))) {
+  console.warn('bundle: an import() the bin does not provide for is left in the bundle: check scripts/bundle.mjs');
+}
+const id = createHash('sha256').update(code).digest('hex').slice(0, 12);
+
+// Only this build's files: a stale cache must never meet a new bundle.
+for (const file of readdirSync(outdir)) if (/^recordlint[-.]/.test(file)) rmSync(join(outdir, file));
+const bundle = join(outdir, `recordlint-${id}.cjs`);
+writeFileSync(bundle, code);
+
+// The code cache, from a run of the command on the example notes (the bin
+// writes it after the run when RECORDLINT_WRITE_CODE_CACHE names the file).
+const notes = join(root, 'fixtures', 'notes');
+if (existsSync(notes)) try {
+  execFileSync(process.execPath, [join(root, 'bin', 'recordlint.js'), '--no-config', '--format', 'json', notes], {
+    env: { ...process.env, RECORDLINT_WRITE_CODE_CACHE: join(outdir, `recordlint-${id}.cache`) },
+    stdio: 'ignore',
+  });
+} catch (error) {
+  // Exit 1 (problems found) is expected; anything else means no cache, which only costs start-up time.
+  if (error.status !== 1) console.warn(`bundle: no code cache (${error.message.split('\n')[0]})`);
+}
+const cached = readdirSync(outdir).some((f) => f === `recordlint-${id}.cache`);
+console.log(`bundle: dist/bundle/recordlint-${id}.cjs (${(code.length / 1024).toFixed(0)} KB)${cached ? ' and its code cache' : ''}`);

@@ -3,8 +3,9 @@
 // micromark gives each mdast `text` node a `value` with the Markdown removed:
 // blockquote markers and indentation of continuation lines, backslash escapes
 // and character references. The value is therefore a subsequence of the
-// source, give or take those substitutions. We walk both once (linear time)
-// and record, for each value character, where it starts and ends in the source.
+// source, give or take those substitutions (and NUL, which becomes U+FFFD).
+// We walk both once (linear time) and record, for each value character, where
+// it starts and ends in the source.
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 
 export interface OffsetMap {
@@ -34,6 +35,15 @@ export function alignText(value: string, source: string, from: number, to: numbe
     }
     const s = source[j];
     if (s === c) {
+      start[i] = j;
+      end[i] = j + 1;
+      i++;
+      j++;
+      continue;
+    }
+    if (s === '\u0000' && c === '\uFFFD') {
+      // micromark replaces NUL with U+FFFD (CommonMark, for security). Left
+      // unaligned, every character after it was placed at the node's end.
       start[i] = j;
       end[i] = j + 1;
       i++;

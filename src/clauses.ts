@@ -65,11 +65,39 @@ export function boundaries(sentence: Sentence): BoundaryLevel[] {
 export function clauseAround(sentence: Sentence, i: number, stopAt: BoundaryLevel = Boundary.weak): [number, number] {
   const list = boundaries(sentence);
   if (!list.length) return [0, 0];
+  if (i >= 0 && i < list.length) {
+    // Looked up: walking to the boundaries for each word made a long sentence quadratic.
+    const { starts, ends } = clauseIndex(sentence, list, stopAt);
+    return [starts[i], i + 1 === list.length ? list.length : ends[i + 1]];
+  }
   let start = Math.min(i, list.length - 1);
   while (start > 0 && list[start] < stopAt) start--;
   let end = i + 1;
   while (end < list.length && list[end] < stopAt) end++;
   return [start, end];
+}
+
+const clauseCache = new WeakMap<Sentence, Map<BoundaryLevel, { starts: Int32Array; ends: Int32Array }>>();
+
+/**
+ * For each term k: `starts[k]`, the last term at or before k that begins a
+ * clause (a boundary of at least `stopAt`, or the first term); `ends[k]`, the
+ * first term at or after k that does (or the number of terms).
+ */
+function clauseIndex(sentence: Sentence, list: readonly BoundaryLevel[], stopAt: BoundaryLevel): { starts: Int32Array; ends: Int32Array } {
+  let byLevel = clauseCache.get(sentence);
+  if (!byLevel) clauseCache.set(sentence, (byLevel = new Map()));
+  let index = byLevel.get(stopAt);
+  if (!index) {
+    const n = list.length;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let k = 0; k < n; k++) starts[k] = k === 0 || list[k] >= stopAt ? k : starts[k - 1];
+    for (let k = n - 1; k >= 0; k--) ends[k] = list[k] >= stopAt ? k : k + 1 < n ? ends[k + 1] : n;
+    index = { starts, ends };
+    byLevel.set(stopAt, index);
+  }
+  return index;
 }
 
 /** Index of the first term that ends after `offset` (terms.length if none). */

@@ -347,7 +347,8 @@ async function writeReport(results: LintResult[], engine: Recordlint, o: CliOpti
   }
   const { writeFileAtomic } = await import('./files.js');
   try {
-    writeFileAtomic(path.resolve(io.cwd, o.outputFile), text ? `${text}\n` : '');
+    // In two parts: appending the newline would copy a long report whole.
+    writeFileAtomic(path.resolve(io.cwd, o.outputFile), text ? [text, '\n'] : '');
   } catch (error) {
     throw new IOError(`cannot write the report to "${o.outputFile}": ${describeIOError(error)}`);
   }

@@ -22,7 +22,7 @@
 // absolute here before the options reach the rule. Plugins are loaded before
 // the rules are checked, with those of the files a config extends, so their
 // rule ids and presets can be used there.
-import { accessSync, constants as fsConstants, statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig, RuleConfig } from './linter.js';
@@ -402,7 +402,6 @@ export class ConfigLoader {
     const file = named ?? path.join(process.cwd(), 'package.json');
     if (named) {
       try {
-        const { readFileSync } = await import('node:fs');
         const content = readFileSync(file, 'utf8');
         if (/\.json$/i.test(file)) loadJson(file, content);
         else await loadYaml(file, content);

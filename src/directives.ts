@@ -21,19 +21,27 @@ export interface Directives {
   problems: Array<{ start: number; end: number; message: string }>;
 }
 
-const comment = /<!--\s*recordlint-(disable-next-line|disable|enable)\b([\s\S]*?)-->/g;
+// The opening of a comment; its body runs to the first "-->" after it. (One
+// expression with a lazy body to "-->" read to the end of the note from every
+// opening when none closed: quadratic.)
+const opening = /<!--\s*recordlint-(disable-next-line|disable|enable)\b/g;
 
 export function readDirectives(note: ParsedNote, known: ReadonlySet<string>): Directives {
   const list: Directive[] = [];
   const problems: Directives['problems'] = [];
   if (!note.text.includes('recordlint-')) return { list, problems };
-  comment.lastIndex = 0;
-  for (let m = comment.exec(note.text); m; m = comment.exec(note.text)) {
+  opening.lastIndex = 0;
+  for (let m = opening.exec(note.text); m; m = opening.exec(note.text)) {
+    const close = note.text.indexOf('-->', opening.lastIndex);
+    // No "-->" after this opening, so none after any later one either.
+    if (close < 0) break;
     const start = m.index;
-    const end = start + m[0].length;
+    const end = close + 3;
+    const inner = note.text.slice(opening.lastIndex, close);
+    opening.lastIndex = end;
     // A comment shown inside code is an example, not a directive.
     if (note.scopes.has('code', start) || note.scopes.has('frontmatter', start)) continue;
-    const body = m[2].split(/\s--\s/)[0];
+    const body = inner.split(/\s--\s/)[0];
     const ids = body.split(/[\s,]+/).filter(Boolean);
     for (const id of ids) {
       if (known.has(id)) continue;

@@ -26,6 +26,14 @@ export function docsUrl(rule: Rule<any>): string {
   return rule.meta.url ?? `${docsBase}${rule.id}/README.md`;
 }
 
+/** docsUrl once per rule: every message carries it, and a long run keeps tens of thousands. */
+const docsUrls = new WeakMap<Rule<any>, string>();
+function cachedDocsUrl(rule: Rule<any>): string {
+  let url = docsUrls.get(rule);
+  if (url === undefined) docsUrls.set(rule, (url = docsUrl(rule)));
+  return url;
+}
+
 export function runRules(note: ParsedNote, rules: readonly EnabledRule[], options: EngineOptions): LintMessage[] {
   const messages: LintMessage[] = [];
   const sentences = collectSentences(note);
@@ -52,6 +60,7 @@ export function runRules(note: ParsedNote, rules: readonly EnabledRule[], option
     const { rule } = enabled;
     const excluded = new Set<ScopeName>([...alwaysExcluded, ...(rule.meta.ignore ?? [])]);
     for (const scope of rule.meta.reportIn ?? []) excluded.delete(scope);
+    const excludedScopes = [...excluded];
     const guard = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => {
       try {
         fn(...args);
@@ -74,7 +83,7 @@ export function runRules(note: ParsedNote, rules: readonly EnabledRule[], option
       pointAt: note.pointAt,
       report: (descriptor) => {
         const message = toMessage(descriptor, enabled, note);
-        if ([...excluded].some((scope) => note.scopes.has(scope, message.range[0]))) return;
+        if (excludedScopes.some((scope) => note.scopes.has(scope, message.range[0]))) return;
         if (isSuppressed(directives, rule.id, message)) return;
         messages.push(message);
       },
@@ -86,13 +95,15 @@ export function runRules(note: ParsedNote, rules: readonly EnabledRule[], option
     if (failed) continue;
     for (const [type, visitor] of Object.entries(visitors)) {
       if (!visitor) continue;
+      // Wrapped once per rule and note, not once per node.
+      const guarded = guard(visitor as (node?: unknown) => void);
       if (type === 'document:end') {
-        finishers.push(() => !failed && guard(visitor as () => void)());
+        finishers.push(() => !failed && guarded());
         continue;
       }
       let list = dispatch.get(type);
       if (!list) dispatch.set(type, (list = []));
-      list.push((node) => !failed && guard(visitor)(node));
+      list.push((node) => !failed && guarded(node));
     }
   }
 
@@ -140,7 +151,7 @@ function toMessage(descriptor: ReportDescriptor, enabled: EnabledRule, note: Par
     range: [start, end],
     actual: descriptor.actual ?? note.text.slice(start, end),
     expected: descriptor.expected ?? [],
-    url: docsUrl(rule),
+    url: cachedDocsUrl(rule),
   };
   if (descriptor.note) message.note = descriptor.note;
   if (descriptor.fix) {

@@ -97,8 +97,7 @@ export function evidenceIn(context: Pick<RuleContext, 'text' | 'scopes'>, senten
     if (rest.length >= 2 && tokens[i + 1]?.kind !== 'word') push('reason', token.start, token.end);
   });
 
-  for (const [start, end] of context.scopes.list('quote')) {
-    if (end <= sentence.start || start >= sentence.end) continue;
+  for (const [start, end] of context.scopes.overlapping('quote', sentence.start, sentence.end)) {
     push('quote', Math.max(start, sentence.start), Math.min(end, sentence.end));
   }
 

@@ -7,7 +7,7 @@
 // name. Reading is synchronous (faster than fs/promises for many small
 // files), keeps CRLF, strips and remembers a UTF-8 byte order mark and refuses
 // binary and non-UTF-8 files with a message a person can act on.
-import { accessSync, constants as fsConstants, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import ignore, { type Ignore } from 'ignore';
@@ -311,13 +311,18 @@ function readProblem(error: NodeJS.ErrnoException): { messageId: string; message
 
 // ---------------------------------------------------------------- writing
 
-/** Write a file whole or not at all: a temporary file beside it, then a rename. Missing folders are made. */
-export function writeFileAtomic(file: string, data: string): void {
+/**
+ * Write a file whole or not at all: a temporary file beside it, then a rename.
+ * Missing folders are made. `data` may come in parts (a report and its final
+ * newline), written one after the other.
+ */
+export function writeFileAtomic(file: string, data: string | readonly string[]): void {
   const target = path.resolve(file);
   mkdirSync(path.dirname(target), { recursive: true });
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
-    writeFileSync(temp, data);
+    if (typeof data === 'string' && data.length <= writeChunk) writeFileSync(temp, data);
+    else writeInChunks(temp, typeof data === 'string' ? [data] : data);
     renameSync(temp, target);
   } catch (error) {
     try {
@@ -326,5 +331,29 @@ export function writeFileAtomic(file: string, data: string): void {
       /* it was never written */
     }
     throw error;
+  }
+}
+
+/** Characters written at a time: a long report is never copied whole into one UTF-8 buffer. */
+const writeChunk = 1 << 20;
+
+/** Write strings as UTF-8 a chunk at a time (through one buffer), never splitting a surrogate pair. */
+function writeInChunks(file: string, parts: readonly string[]): void {
+  const fd = openSync(file, 'w');
+  // Three bytes of UTF-8 at most for each UTF-16 code unit.
+  const buffer = Buffer.allocUnsafe(writeChunk * 3);
+  try {
+    for (const part of parts) {
+      for (let from = 0; from < part.length; ) {
+        let to = Math.min(from + writeChunk, part.length);
+        const last = part.charCodeAt(to - 1);
+        if (to < part.length && last >= 0xd800 && last <= 0xdbff) to--;
+        const length = buffer.write(part.slice(from, to), 0, 'utf8');
+        for (let written = 0; written < length; ) written += writeSync(fd, buffer, written, length - written);
+        from = to;
+      }
+    }
+  } finally {
+    closeSync(fd);
   }
 }

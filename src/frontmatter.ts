@@ -20,7 +20,10 @@ export function frontMatterField(text: string, frontmatter: FrontMatter, name: s
   const key = Object.keys(data).find((k) => k.toLowerCase() === wanted);
   if (key === undefined) return undefined;
   const [start, end] = frontmatter.range;
-  const line = /^([^\s#:][^:\r\n]*?)[ \t]*:(?=[ \t]|$)([^\r\n]*)/gm;
+  // The key: up to the first colon, without the spaces before it. (Written
+  // `[^:\r\n]*?)[ \t]*:` the key was retried with the spaces after every
+  // character of a line with no colon: quadratic on a long line of spaces.)
+  const line = /^([^\s#:](?:[^:\r\n]*[^:\r\n \t])?)[ \t]*:(?=[ \t]|$)([^\r\n]*)/gm;
   const block = text.slice(start, end);
   for (let m = line.exec(block); m; m = line.exec(block)) {
     const written = m[1].replace(/^(["'])(.*)\1$/, '$2');
@@ -30,7 +33,7 @@ export function frontMatterField(text: string, frontmatter: FrontMatter, name: s
     const raw = m[2];
     // The value without the leading space and a trailing comment.
     const lead = raw.length - raw.trimStart().length;
-    const body = raw.slice(lead).replace(/\s+#.*$/, '').trimEnd();
+    const body = withoutComment(raw.slice(lead)).trimEnd();
     const valueStart = start + m.index + m[0].length - raw.length + lead;
     return { key, value: data[key], keyRange: [keyStart, keyEnd], valueRange: [valueStart, valueStart + body.length] };
   }
@@ -45,4 +48,22 @@ export function isBlank(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0 || value.every(isBlank);
   if (typeof value === 'object') return Object.keys(value).length === 0;
   return false;
+}
+
+/**
+ * A YAML value without its comment: what `value.replace(/\s+#.*$/, '')` gives
+ * (from the spaces before the first "#" that has spaces before it and no line
+ * separator after it), in one pass; that expression was quadratic on a long
+ * run of spaces.
+ */
+function withoutComment(value: string): string {
+  const lastBreak = Math.max(value.lastIndexOf('\n'), value.lastIndexOf('\r'), value.lastIndexOf('\u2028'), value.lastIndexOf('\u2029'));
+  const space = /\s/;
+  for (let hash = value.indexOf('#', lastBreak + 1); hash >= 0; hash = value.indexOf('#', hash + 1)) {
+    if (hash === 0 || !space.test(value[hash - 1])) continue;
+    let from = hash - 1;
+    while (from > 0 && space.test(value[from - 1])) from--;
+    return value.slice(0, from);
+  }
+  return value;
 }

@@ -147,6 +147,9 @@ export interface LexiconMatch {
   to: number;
 }
 
+/** The tries of each list compiled on its own, without an allow list. */
+const compiled = new WeakMap<Lexicon, Pick<Matcher, 'entries'> & { folded: TrieNode; exact: TrieNode; contexts: Map<LexiconEntry, { unless?: string[][][]; only?: string[][][] }> }>();
+
 /** A compiled set of lists: build once per process, match many sentences. */
 export class Matcher {
   private folded: TrieNode = node();
@@ -155,7 +158,20 @@ export class Matcher {
   readonly entries: LexiconEntry[] = [];
 
   constructor(lexicons: Lexicon[], private allow: ReadonlySet<string> = new Set()) {
+    // Several rules compile the same built-in list (the labels list twice):
+    // the tries of a list on its own are built once and shared (never changed
+    // after the constructor).
+    const alone = lexicons.length === 1 && allow.size === 0 ? lexicons[0] : undefined;
+    const built = alone && compiled.get(alone);
+    if (built) {
+      this.folded = built.folded;
+      this.exact = built.exact;
+      this.contexts = built.contexts;
+      this.entries = built.entries;
+      return;
+    }
     for (const lexicon of lexicons) for (const entry of lexicon.entries) this.add(entry);
+    if (alone) compiled.set(alone, { folded: this.folded, exact: this.exact, contexts: this.contexts, entries: this.entries });
   }
 
   private add(entry: LexiconEntry): void {

@@ -19,13 +19,11 @@ import type {
   Paragraph as NlcstParagraph,
   Sentence,
   SentenceContent,
-  Word,
 } from 'nlcst';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { ParseEnglish } from 'parse-english';
-import { location } from 'vfile-location';
 import yaml from 'js-yaml';
 import { ScopeIndex, type ScopeName } from './scopes.js';
 import { alignText } from './align.js';
@@ -75,6 +73,11 @@ class NoteParser extends ParseEnglish {
     this.tokenizeParagraphPlugins.unshift(mergeAbbreviationSentences);
   }
 
+  /** parse-latin's tokenizer, without the `pending` tokens. */
+  tokenizeWithParseLatin(value: string): SentenceContent[] {
+    return super.tokenize(value);
+  }
+
   override tokenize(value: string | null | undefined): SentenceContent[] {
     if (this.pending) {
       const tokens = this.pending;
@@ -92,12 +95,7 @@ export function kindOf(filePath: string): NoteKind {
 }
 
 export function parseNote(text: string, kind: NoteKind = 'markdown'): ParsedNote {
-  const place = location(text);
-  const pointAt = (offset: number) => {
-    const point = place.toPoint(offset) ?? place.toPoint(text.length);
-    if (point) return { line: point.line, column: point.column };
-    return { line: 1, column: 1 };
-  };
+  const pointAt = pointLocator(text);
   const scopes = new ScopeIndex();
   const mdast = kind === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
   const frontmatter = readFrontMatter(mdast, text, scopes);
@@ -115,8 +113,55 @@ export function parseNote(text: string, kind: NoteKind = 'markdown'): ParsedNote
   return { text, kind, mdast, nlcst, frontmatter, scopes, pointAt };
 }
 
+/**
+ * `offset -> { line, column }` as vfile-location's `toPoint` gives it (a line
+ * ends after LF, CRLF or a lone CR; an offset out of range is the end of the
+ * text), by binary search over line ends found once: vfile-location scans
+ * from the first line on every call, which made a long note quadratic.
+ */
+export function pointLocator(text: string): ParsedNote['pointAt'] {
+  // ends[i]: the offset just after line i + 1 (the last line's is length + 1).
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) ends.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) ends.push(i + 1);
+  }
+  ends.push(text.length + 1);
+  return (offset: number) => {
+    if (!(typeof offset === 'number' && offset > -1 && offset <= text.length)) offset = text.length;
+    let lo = 0;
+    let hi = ends.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid] > offset) hi = mid;
+      else lo = mid + 1;
+    }
+    return { line: lo + 1, column: offset - (lo > 0 ? ends[lo - 1] : 0) + 1 };
+  };
+}
+
 function parseMarkdown(text: string): MdastRoot {
-  return markdownProcessor.parse(text) as MdastRoot;
+  const tree = markdownProcessor.parse(text) as MdastRoot;
+  // micromark drops a byte order mark and counts positions from after it (the
+  // command strips it, the API may not): put them back on the text.
+  if (text.charCodeAt(0) === 0xfeff) shiftPastByteOrderMark(tree);
+  return tree;
+}
+
+function shiftPastByteOrderMark(tree: MdastRoot): void {
+  const stack: MdastNodes[] = [tree];
+  const moved = new Set<object>();
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      if (moved.has(point)) continue;
+      moved.add(point);
+      if (point.offset !== undefined) point.offset++;
+      if (point.line === 1) point.column++;
+    }
+    if ('children' in node) stack.push(...(node.children as MdastNodes[]));
+  }
 }
 
 /** A plain-text note: every run of lines between blank lines is a paragraph. */
@@ -242,10 +287,7 @@ function tokenizeBlock(
       case 'text': {
         if (!pos || !node.value) return;
         const map = alignText(node.value, text, pos.start.offset!, pos.end.offset!);
-        for (const token of parser.tokenize(node.value)) {
-          relocate(token, map, pointAt);
-          tokens.push(token);
-        }
+        tokenizeText(node.value, map, pointAt, tokens);
         return;
       }
       case 'inlineCode':
@@ -277,27 +319,83 @@ function tokenizeBlock(
 }
 
 function positionOf(start: number, end: number, pointAt: ParsedNote['pointAt']) {
-  return { start: { ...pointAt(start), offset: start }, end: { ...pointAt(end), offset: end } };
+  const a = pointAt(start);
+  const b = pointAt(end);
+  return { start: { line: a.line, column: a.column, offset: start }, end: { line: b.line, column: b.column, offset: end } };
 }
 
-/** Move a token (and its children) from value offsets to source offsets. */
-function relocate(
-  node: SentenceContent | Word['children'][number],
-  map: { start: Int32Array; end: Int32Array },
-  pointAt: ParsedNote['pointAt'],
-): void {
-  if (node.position) {
-    const s = node.position.start.offset!;
-    const e = node.position.end.offset!;
-    const start = map.start[s] ?? map.start[map.start.length - 1];
-    const end = e > s ? map.end[e - 1] : start;
-    node.position = positionOf(start, end, pointAt);
+/** parse-latin's node type for each UTF-16 code unit, found once per process (0: not yet). */
+const typeNames = ['', 'WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode'] as const;
+const codeTypes = new Uint8Array(0x10000);
+function typeOf(code: number): number {
+  let type = codeTypes[code];
+  if (type === 0) {
+    // parse-latin's own answer for this character on its own.
+    type = typeNames.indexOf(parser.tokenizeWithParseLatin(String.fromCharCode(code))[0].type as (typeof typeNames)[number]);
+    codeTypes[code] = type;
   }
-  if ('children' in node) for (const child of node.children) relocate(child as SentenceContent, map, pointAt);
+  return type;
 }
 
-/** Bare URLs and email addresses in prose are never linted as words. */
-const urlPattern = /\b(?:https?:\/\/|www\.)[^\s<>()"'\]]+|\bmailto:[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+/**
+ * The tokens of a text node, exactly as parse-latin's `tokenize` splits the
+ * value (runs of word characters, of white space, of one punctuation mark or
+ * symbol repeated), with positions in the source (through `map`, from
+ * `alignText`). Tokenising the value and then moving every node to the
+ * source cost three position objects per node, and parse-latin tests each
+ * character against three large regular expressions; this classifies each
+ * character once per process and builds each position once.
+ */
+export function tokenizeText(value: string, map: { start: Int32Array; end: Int32Array }, pointAt: ParsedNote['pointAt'], out: SentenceContent[]): void {
+  const length = value.length;
+  let from = 0;
+  let previousType = 0;
+  let previous = -1;
+  const flush = (type: number, to: number) => {
+    const start = map.start[from];
+    const end = map.end[to - 1];
+    const chunk = value.slice(from, to);
+    if (type === 3) {
+      out.push({
+        type: 'WordNode',
+        children: [{ type: 'TextNode', value: chunk, position: positionOf(start, end, pointAt) }],
+        position: positionOf(start, end, pointAt),
+      });
+    } else {
+      out.push({ type: typeNames[type] as 'WhiteSpaceNode' | 'PunctuationNode' | 'SymbolNode', value: chunk, position: positionOf(start, end, pointAt) });
+    }
+  };
+  for (let index = 0; index < length; index++) {
+    const code = value.charCodeAt(index);
+    const type = typeOf(code);
+    if (
+      from < index &&
+      !(previousType === type && (type === 3 || type === 1 || code === previous || (code >= 0xd800 && code <= 0xdfff)))
+    ) {
+      flush(previousType, index);
+      from = index;
+    }
+    previousType = type;
+    previous = code;
+  }
+  if (from < length) flush(previousType, length);
+}
+
+/**
+ * Bare URLs and email addresses in prose are never linted as words.
+ *
+ * An address is looked for only where a run of its characters starts
+ * (`(?<![\w.+-])`): tried from every position of a long run with no "@",
+ * `[\w.+-]+@` read to the end of the run each time (quadratic: a 100,000-letter
+ * word took seconds). The search without that condition could start an
+ * address inside a run only just after its previous match ("a@b.c+d@e.f"), so
+ * that one place is tried with the expression as it was (`urlAt`): the matches
+ * are the same as before.
+ */
+const urlPattern = /\b(?:https?:\/\/|www\.)[^\s<>()"'\]]+|\bmailto:[^\s<>]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+const urlAt = /\b(?:https?:\/\/|www\.)[^\s<>()"'\]]+|\bmailto:[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/iy;
+const addressCharacter = /[\w.+-]/;
+const trailingPunctuation = '.,;:!?';
 function findUrls(text: string, mdast: MdastRoot, scopes: ScopeIndex): void {
   const visit = (node: MdastNodes) => {
     if (node.type === 'link' && node.position) {
@@ -310,10 +408,22 @@ function findUrls(text: string, mdast: MdastRoot, scopes: ScopeIndex): void {
     if (node.type === 'text' && node.position) {
       const start = node.position.start.offset!;
       const slice = text.slice(start, node.position.end.offset!);
-      urlPattern.lastIndex = 0;
-      for (let m = urlPattern.exec(slice); m; m = urlPattern.exec(slice)) {
-        const value = m[0].replace(/[.,;:!?]+$/, '');
-        scopes.add('url', start + m.index, start + m.index + value.length);
+      for (let from = 0; ; ) {
+        let m: RegExpExecArray | null = null;
+        if (from > 0 && addressCharacter.test(slice[from - 1])) {
+          urlAt.lastIndex = from;
+          m = urlAt.exec(slice);
+        }
+        if (!m) {
+          urlPattern.lastIndex = from;
+          m = urlPattern.exec(slice);
+        }
+        if (!m) break;
+        from = m.index + m[0].length;
+        // Without the punctuation that ends a sentence (a loop: /[.,;:!?]+$/ is quadratic on a long run of it).
+        let length = m[0].length;
+        while (length > 0 && trailingPunctuation.includes(m[0][length - 1])) length--;
+        scopes.add('url', start + m.index, start + m.index + length);
       }
     }
     if ('children' in node) for (const child of (node as MdastParent).children) visit(child as MdastNodes);

@@ -79,6 +79,23 @@ export class ScopeIndex {
     return undefined;
   }
 
+  /** The ranges of this scope that overlap `[start, end)`, in order (binary search: a long note has thousands). */
+  overlapping(name: ScopeName, start: number, end: number): ReadonlyArray<readonly [number, number]> {
+    const list = this.ranges.get(name);
+    if (!list) return [];
+    // Sealed ranges are sorted and disjoint, so their ends are sorted too.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid][1] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Array<readonly [number, number]> = [];
+    for (let i = lo; i < list.length && list[i][0] < end; i++) out.push(list[i]);
+    return out;
+  }
+
   list(name: ScopeName): ReadonlyArray<readonly [number, number]> {
     return this.ranges.get(name) ?? [];
   }

@@ -67,7 +67,7 @@ const calendar = new Set([
   'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'christmas', 'easter',
 ]);
 
-const matchCache = new WeakMap<Sentence, { verbs: LexiconMatch[]; sources: LexiconMatch[]; agentless: LexiconMatch[] }>();
+const matchCache = new WeakMap<Sentence, { verbs: LexiconMatch[]; sources: LexiconMatch[]; agentless: LexiconMatch[]; sourceByEnd?: Map<number, LexiconMatch> }>();
 
 function matchesOf(sentence: Sentence) {
   let found = matchCache.get(sentence);
@@ -91,7 +91,14 @@ export function looksLikeName(terms: readonly Term[], i: number): boolean {
 
 /** The group of the source-list entry that ends at term `i`, if any. */
 function sourceEndingAt(sentence: Sentence, i: number): { group: string; from: number } | undefined {
-  const hit = matchesOf(sentence).sources.find((m) => m.to === i + 1);
+  // The first source match that ends there, looked up by its end: a search of the list for each term was
+  // quadratic in a long sentence with many sources.
+  const found = matchesOf(sentence);
+  if (!found.sourceByEnd) {
+    found.sourceByEnd = new Map();
+    for (const m of found.sources) if (!found.sourceByEnd.has(m.to)) found.sourceByEnd.set(m.to, m);
+  }
+  const hit = found.sourceByEnd.get(i + 1);
   return hit && { group: hit.entry.id, from: hit.from };
 }
 
@@ -143,9 +150,16 @@ export function subjectBefore(sentence: Sentence, verb: number): Source {
   return classifySource(sentence, i);
 }
 
-/** Every reporting verb in the sentence with its source. */
+const attributionCache = new WeakMap<Sentence, Attribution[]>();
+
+/** Every reporting verb in the sentence with its source (worked out once per sentence: do not change the list). */
 export function attributions(sentence: Sentence): Attribution[] {
-  return matchesOf(sentence).verbs.map((verb) => ({ verb, group: verb.entry.id, source: subjectBefore(sentence, verb.from) }));
+  let found = attributionCache.get(sentence);
+  if (!found) {
+    found = matchesOf(sentence).verbs.map((verb) => ({ verb, group: verb.entry.id, source: subjectBefore(sentence, verb.from) }));
+    attributionCache.set(sentence, found);
+  }
+  return found;
 }
 
 const agentWords = new Set(['by', 'from']);
@@ -244,15 +258,31 @@ export function isReported(sentence: Sentence, i: number): boolean {
   // "Maya is doing well at school, her teacher told me": a source named after the words.
   for (const a of attributions(sentence)) {
     if (a.verb.from <= i || a.source.kind === 'writer' || a.source.kind === 'none' || a.source.kind === 'other') continue;
+    // Only words such as "me" after the verb (checked first: it is one look-up, the rest read the sentence).
+    if (a.verb.to <= lastWordOf(sentence)) continue;
     if (a.source.from <= i || !boundaries(sentence).slice(i + 1, a.source.from + 1).some((b) => b >= Boundary.weak)) continue;
-    const rest = termsOf(sentence).slice(a.verb.to).filter((t) => !['me', 'us', 'him', 'her', 'them', 'so', 'this'].includes(t.norm));
-    if (rest.length === 0) return true;
+    return true;
   }
   // "according to the school", before or after the word.
   const terms = termsOf(sentence);
   const [, end] = clauseAround(sentence, i, Boundary.coord);
   for (let j = start; j < end - 1; j++) if (terms[j].norm === 'according' && terms[j + 1].norm === 'to') return true;
   return false;
+}
+
+const objectWords = new Set(['me', 'us', 'him', 'her', 'them', 'so', 'this']);
+const lastWordCache = new WeakMap<Sentence, number>();
+
+/** Index of the last term that is not "me", "us", "him", "her", "them", "so" or "this" (-1 if none). */
+function lastWordOf(sentence: Sentence): number {
+  let last = lastWordCache.get(sentence);
+  if (last === undefined) {
+    const terms = termsOf(sentence);
+    last = terms.length - 1;
+    while (last >= 0 && objectWords.has(terms[last].norm)) last--;
+    lastWordCache.set(sentence, last);
+  }
+  return last;
 }
 
 /** Does the sentence contain any reporting verb or agentless construction? */

@@ -45,7 +45,14 @@ function toToken(node: SentenceContent): Token {
     : node.type === 'SymbolNode' ? 'symbol'
     : node.type === 'WhiteSpaceNode' ? 'space'
     : 'source';
-  return { kind, value: toString(node), start: node.position!.start.offset!, end: node.position!.end.offset! };
+  return { kind, value: valueOf(node), start: node.position!.start.offset!, end: node.position!.end.offset! };
+}
+
+/** `toString(node)` without an array and a join for the usual word of one text node. */
+function valueOf(node: SentenceContent | Word['children'][number]): string {
+  if ('value' in node) return node.value;
+  const children = (node as Word).children;
+  return children.length === 1 && 'value' in children[0] ? children[0].value : toString(node);
 }
 
 const hyphen = /^[-‐‑–]$/;
@@ -75,7 +82,7 @@ export function termsOf(sentence: Sentence): Term[] {
     for (const part of wordParts(node)) {
       const raw = part.value.replace(apostrophes, "'");
       const norm = raw.toLowerCase();
-      const bare = /'s$/.test(norm) ? norm.slice(0, -2) : /s'$/.test(norm) ? norm.slice(0, -1) : undefined;
+      const bare = norm.endsWith("'s") ? norm.slice(0, -2) : norm.endsWith("s'") ? norm.slice(0, -1) : undefined;
       terms!.push({ norm, raw, bare, start: part.start, end: part.end, token: index, gapBefore: gap });
       gap = false;
     }
@@ -86,6 +93,13 @@ export function termsOf(sentence: Sentence): Term[] {
 
 /** A word split at its hyphens: "attention-seeking" -> attention, seeking. */
 function wordParts(word: Word): Array<{ value: string; start: number; end: number }> {
+  if (word.children.length === 1) {
+    // The usual word: one text node (a word that is only a hyphen has no parts).
+    const child = word.children[0];
+    if (child.type !== 'PunctuationNode' || !hyphen.test(child.value)) {
+      return [{ value: valueOf(child), start: child.position!.start.offset!, end: child.position!.end.offset! }];
+    }
+  }
   const parts: Array<{ value: string; start: number; end: number }> = [];
   let current: { value: string; start: number; end: number } | undefined;
   for (const child of word.children) {

@@ -128,7 +128,7 @@ function hasChildWords(context: RuleContext): boolean {
         if (mentionsChild(context, s)) return true;
         continue;
       }
-      if (m.entry.id === 'said-with-quote' && !context.scopes.list('quote').some(([a]) => a >= m.end && a < s.end)) continue;
+      if (m.entry.id === 'said-with-quote' && !context.scopes.overlapping('quote', m.end, s.end).some(([a]) => a >= m.end && a < s.end)) continue;
       const speaker = speakerOf(context, s, m.from);
       if (speaker === undefined || !refersToChild(context, s, speaker)) continue;
       if (secondHand(context, s, m.from)) continue;

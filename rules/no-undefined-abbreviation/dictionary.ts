@@ -65,7 +65,11 @@ export class Dictionary {
 
 /** "general practitioner (family doctor)" -> "general practitioner": the words to write before "(GP)". */
 export function plainLongForm(expected: string): string {
-  return expected.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  // As `expected.replace(/\s*\([^)]*\)\s*$/, '').trim()`, without that expression's quadratic backtracking.
+  const text = expected.trimEnd();
+  if (!text.endsWith(')')) return expected.trim();
+  const open = text.indexOf('(', text.lastIndexOf(')', text.length - 2) + 1);
+  return open >= 0 && open < text.length - 1 ? text.slice(0, open).trim() : expected.trim();
 }
 
 /** A team glossary ({ "FSW": "family support worker" }) as a list. */

@@ -57,11 +57,20 @@ export interface SentenceScan {
 
 interface Chunk {
   text: string;
-  /** Source offset of each character of `text`, plus one past the end. */
-  offsets: number[];
-  /** Token index of each character. */
-  owners: number[];
+  /**
+   * Source offset of each character of `text`, plus one past the end, and the
+   * token index of each character. Left out for the usual chunk, one token
+   * written as it reads (no escapes): then character k is at `start + k` and
+   * belongs to token `owner` (see offsetAt, ownerAt).
+   */
+  offsets?: number[];
+  owners?: number[];
+  start: number;
+  owner: number;
 }
+
+const offsetAt = (chunk: Chunk, k: number): number => (chunk.offsets ? chunk.offsets[k] : chunk.start + k);
+const ownerAt = (chunk: Chunk, k: number): number => (chunk.owners ? chunk.owners[k] : chunk.owner);
 
 const dotted = /[A-Z](?:\.[A-Z])+\.?(?![A-Za-z0-9])/y;
 const section = /[sS]\.?(\d{1,3})(?![A-Za-z0-9])/y;
@@ -69,7 +78,9 @@ const symbol = /[A-Z]{1,3}[&+][A-Z]{1,3}(?![A-Za-z0-9])/y;
 const word = /[A-Za-z][A-Za-z0-9]*/y;
 const digitsRun = /[0-9][A-Za-z0-9]*/y;
 const suffix = /['’](?:s|d)(?![A-Za-z])|['’](?![A-Za-z])/y;
-const alnum = /[A-Za-z0-9]/;
+const joiner = /[-+&/'’]/;
+/** [A-Za-z0-9], without a one-character string and a regular expression per character. */
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 export function scanSentence(sentence: SentenceInfo, knownAsWritten: (form: string) => boolean): SentenceScan {
   const tokens = tokensOf(sentence.node);
@@ -83,75 +94,77 @@ export function scanSentence(sentence: SentenceInfo, knownAsWritten: (form: stri
     if (/^[sS]\.?$/.test(text)) {
       const next = chunks[c + 1];
       const number = next && /^(\d{1,3})(?![A-Za-z0-9])/.exec(next.text);
-      if (next && number && next.offsets[0] - chunk.offsets[text.length] === 1) {
+      if (next && number && offsetAt(next, 0) - offsetAt(chunk, text.length) === 1) {
         const written = `${text} ${number[1]}`;
         candidates.push({
           written, base: written, key: `S${number[1]}`, letters: `s${number[1]}`, shape: 'section', plural: false, possessive: false,
-          start: chunk.offsets[0], end: next.offsets[number[1].length], firstToken: chunk.owners[0], lastToken: next.owners[number[1].length - 1],
+          start: offsetAt(chunk, 0), end: offsetAt(next, number[1].length), firstToken: ownerAt(chunk, 0), lastToken: ownerAt(next, number[1].length - 1),
         });
         return;
       }
     }
     // The whole chunk as written, when the dictionary lists it ("P-P", "T+T", "DNA'd").
-    const trimmed = /^[(\[“"‘']*(.*?)[)\]”"’',;:.!?]*$/.exec(text)![1];
-    if (trimmed && /[-+&/'’]/.test(trimmed) && knownAsWritten(trimmed)) {
+    // (Most chunks have none of those joining characters: skip the trimming then.)
+    const trimmed = joiner.test(text) ? trimBrackets(text) : '';
+    if (trimmed && joiner.test(trimmed) && knownAsWritten(trimmed)) {
       const from = text.indexOf(trimmed);
       const to = from + trimmed.length;
-      words.push({ text: trimmed, start: chunk.offsets[from], end: chunk.offsets[to] });
+      words.push({ text: trimmed, start: offsetAt(chunk, from), end: offsetAt(chunk, to) });
       candidates.push({
         written: trimmed, base: trimmed, key: keyOf(trimmed), letters: lettersOf(trimmed), shape: 'word', plural: false, possessive: false,
-        start: chunk.offsets[from], end: chunk.offsets[to], firstToken: chunk.owners[from], lastToken: chunk.owners[to - 1],
+        start: offsetAt(chunk, from), end: offsetAt(chunk, to), firstToken: ownerAt(chunk, from), lastToken: ownerAt(chunk, to - 1),
       });
       return;
     }
+    // (Defined outside the loop: closures over `i` cost a new scope for every character.)
+    const at = (re: RegExp, i: number) => {
+      re.lastIndex = i;
+      return re.exec(text);
+    };
+    const push = (i: number, written: string, base: string, letters: string, shape: Shape, plural: boolean, possessive: boolean) => {
+      const length = written.length;
+      candidates.push({
+        written, base, key: keyOf(base), letters, shape, plural, possessive,
+        start: offsetAt(chunk, i), end: offsetAt(chunk, i + length), firstToken: ownerAt(chunk, i), lastToken: ownerAt(chunk, i + length - 1),
+      });
+    };
     for (let i = 0; i < text.length; ) {
-      if (!alnum.test(text[i]) || (i > 0 && alnum.test(text[i - 1]))) {
+      if (!isAlnum(text.charCodeAt(i)) || (i > 0 && isAlnum(text.charCodeAt(i - 1)))) {
         i++;
         continue;
       }
-      const at = (re: RegExp) => {
-        re.lastIndex = i;
-        return re.exec(text);
-      };
-      const push = (written: string, base: string, letters: string, shape: Shape, plural: boolean, possessive: boolean) => {
-        const length = written.length;
-        candidates.push({
-          written, base, key: keyOf(base), letters, shape, plural, possessive,
-          start: chunk.offsets[i], end: chunk.offsets[i + length], firstToken: chunk.owners[i], lastToken: chunk.owners[i + length - 1],
-        });
-      };
       let m: RegExpExecArray | null;
-      if ((m = at(dotted))) {
+      if ((m = at(dotted, i))) {
         const letters = m[0].replace(/\./g, '');
-        push(m[0], m[0], letters.toLowerCase(), 'dotted', false, false);
-        words.push({ text: letters, start: chunk.offsets[i], end: chunk.offsets[i + m[0].length] });
+        push(i, m[0], m[0], letters.toLowerCase(), 'dotted', false, false);
+        words.push({ text: letters, start: offsetAt(chunk, i), end: offsetAt(chunk, i + m[0].length) });
         i += m[0].length;
         continue;
       }
-      if ((m = at(section))) {
-        push(m[0], m[0], `s${m[1]}`, 'section', false, false);
+      if ((m = at(section, i))) {
+        push(i, m[0], m[0], `s${m[1]}`, 'section', false, false);
         i += m[0].length;
         continue;
       }
-      if ((m = at(symbol))) {
-        push(m[0], m[0], m[0].replace(/[&+]/g, '').toLowerCase(), 'symbol', false, false);
+      if ((m = at(symbol, i))) {
+        push(i, m[0], m[0], m[0].replace(/[&+]/g, '').toLowerCase(), 'symbol', false, false);
         i += m[0].length;
         continue;
       }
-      if ((m = at(digitsRun))) {
+      if ((m = at(digitsRun, i))) {
         i += m[0].length;
         continue;
       }
-      if ((m = at(word))) {
+      if ((m = at(word, i))) {
         const w = m[0];
-        words.push({ text: w, start: chunk.offsets[i], end: chunk.offsets[i + w.length] });
+        words.push({ text: w, start: offsetAt(chunk, i), end: offsetAt(chunk, i + w.length) });
         suffix.lastIndex = i + w.length;
         const end = suffix.exec(text);
         const written = end ? w + end[0] : w;
         const classified = classify(w, knownAsWritten);
         if (classified) {
           const possessive = end !== null && !/d$/.test(end[0]);
-          push(written, classified.base, lettersOf(classified.base), classified.shape, classified.plural, possessive);
+          push(i, written, classified.base, lettersOf(classified.base), classified.shape, classified.plural, possessive);
         }
         i += written.length;
         continue;
@@ -174,8 +187,13 @@ function classify(w: string, knownAsWritten: (form: string) => boolean): { base:
 
 /** Two or more capitals and more capitals than small letters: CIN, CiC, HoY, DfE; not McDonald, YouTube, JoJo. */
 export function capsShape(w: string): boolean {
-  const upper = w.replace(/[^A-Z]/g, '').length;
-  const lower = w.replace(/[^a-z]/g, '').length;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
   return upper >= 2 && upper > lower;
 }
 
@@ -198,11 +216,25 @@ function chunksOf(tokens: Token[]): Chunk[] {
       current = undefined;
       return;
     }
-    if (!current || tokens[index - 1]?.end !== token.start) {
-      current = { text: '', offsets: [], owners: [] };
-      chunks.push(current);
-    }
     const length = token.end - token.start;
+    if (!current || tokens[index - 1]?.end !== token.start) {
+      current = { text: '', start: token.start, owner: index };
+      chunks.push(current);
+      if (length === token.value.length) {
+        // One token as written so far: offsets and owners follow from start and owner.
+        current.text = token.value;
+        return;
+      }
+    }
+    if (!current.offsets || !current.owners) {
+      // A second token, or one whose value is not its source: list every character.
+      const offsets: number[] = [];
+      const owners: number[] = [];
+      for (let k = 0; k <= current.text.length; k++) offsets[k] = current.start + k;
+      for (let k = 0; k < current.text.length; k++) owners[k] = current.owner;
+      current.offsets = offsets;
+      current.owners = owners;
+    }
     for (let k = 0; k < token.value.length; k++) {
       current.offsets[current.text.length + k] = length === token.value.length ? token.start + k : k === 0 ? token.start : Math.min(token.start + k, token.end - 1);
       current.owners[current.text.length + k] = index;
@@ -277,8 +309,53 @@ function wordsIn(tokens: Token[], from: number, to: number): DefinitionWord[] {
   return out;
 }
 
+/** The words of tokens up to `to`, from far enough back to hold `count` of them (or from the start). */
+function lastWordsUpTo(tokens: Token[], to: number, count: number): DefinitionWord[] {
+  let from = to + 1;
+  let found = 0;
+  while (from > 0 && found < count) {
+    from--;
+    found += wordsIn(tokens, from, from).length;
+  }
+  return wordsIn(tokens, from, to);
+}
+
 /** Words of a long form are joined by spaces, commas, "&", hyphens, or Markdown emphasis and link syntax. */
-const softGap = (between: string) => /^[\s,&\-‐‑–/*_[\]]*$/.test(between.replace(/\]\([^)]*\)/g, ''));
+const softGap = (between: string) => /^[\s,&\-‐‑–/*_[\]]*$/.test(withoutLinkTargets(between));
+
+/**
+ * `text.replace(/\]\([^)]*\)/g, '')` in one pass: each "](" up to the next ")"
+ * taken out. (The expression read to the end from every "](" when no ")"
+ * followed: quadratic on a long run of them.)
+ */
+function withoutLinkTargets(text: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf('](', at); open >= 0; open = text.indexOf('](', at)) {
+    const close = text.indexOf(')', open + 2);
+    // No ")" after this "](", so none after any later one either.
+    if (close < 0) break;
+    out += text.slice(at, open);
+    at = close + 1;
+  }
+  return out + text.slice(at);
+}
+
+const openingMarks = '([“"‘\'';
+const closingMarks = ')]”"’\',;:.!?';
+/**
+ * A chunk without the brackets, quotation marks and stops around it: what
+ * `/^[(\[“"‘']*(.*?)[)\]”"’',;:.!?]*$/.exec(text)[1]` gives, in one pass (that
+ * expression is cubic on a long run of brackets and stops, and gave no match,
+ * so a crash, for a chunk with a line separator).
+ */
+function trimBrackets(text: string): string {
+  let from = 0;
+  while (from < text.length && openingMarks.includes(text[from])) from++;
+  let to = text.length;
+  while (to > from && closingMarks.includes(text[to - 1])) to--;
+  return text.slice(from, to);
+}
 
 function nextNonSpace(tokens: Token[], index: number, step: 1 | -1): number {
   let i = index + step;
@@ -336,7 +413,9 @@ export function definitionAt(scan: SentenceScan, candidate: Candidate, text: str
     const close = matching(tokens, before);
     if (close > 0) {
       const tail = wordsIn(tokens, candidate.lastToken + 1, close - 1).map((w) => w.text);
-      const previous = wordsIn(tokens, 0, before - 1);
+      // Only the last words before the bracket can be its long form (all the words before it, read for
+      // each bracket, made a long sentence quadratic).
+      const previous = lastWordsUpTo(tokens, before - 1, maxWords + tail.length + 1);
       // Walk back from the bracket while the words are joined by spaces, commas or "&".
       let from = previous.length;
       while (from > 0) {

@@ -5,6 +5,7 @@ import { phraseTerms } from '../../src/tokens.js';
 import { loadTeamLexicons, perOptions } from '../../src/team-lexicons.js';
 import wordyData from './wordy.json' with { type: 'json' };
 import { plainText, sourceRange, type PlainText } from './prose.js';
+import { checkFunctions } from './write-good-checks.js';
 
 /** The write-good checks this rule offers, by the name write-good gives them. */
 const writeGoodChecks = ['weasel', 'tooWordy', 'cliches', 'passive', 'thereIs', 'illusion', 'so', 'adverb'] as const;
@@ -17,6 +18,8 @@ interface Options {
   allow: string[];
   lexicons: string[];
 }
+
+type WriteGoodOptions = NonNullable<Parameters<typeof writeGood>[1]>;
 
 type WordyInfo = { expected: string[]; quiet: boolean; note: string };
 
@@ -126,8 +129,10 @@ export default defineRule<Options>({
   create(context, options) {
     const prepared = prepare(options);
     const wanted = writeGoodChecks.filter((check) => options.checks[check]);
-    const writeGoodOptions: Record<string, boolean> = { eprime: false };
+    const writeGoodOptions: WriteGoodOptions = { eprime: false };
     for (const check of writeGoodChecks) writeGoodOptions[check] = options.checks[check];
+    // write-good's checks with a fast cliché and wordy-phrase search: same suggestions (write-good-checks.ts).
+    writeGoodOptions.checks = checkFunctions as unknown as WriteGoodOptions['checks'];
     return {
       'document:end'() {
         for (const sentence of context.sentences) {
@@ -140,7 +145,7 @@ export default defineRule<Options>({
   },
 });
 
-function checkWithWriteGood(context: RuleContext, sentence: SentenceInfo, opts: Record<string, boolean>, prepared: ReturnType<typeof prepare>): void {
+function checkWithWriteGood(context: RuleContext, sentence: SentenceInfo, opts: WriteGoodOptions, prepared: ReturnType<typeof prepare>): void {
   const plain = plainText(sentence.node);
   if (!/[A-Za-z]/.test(plain.text)) return;
   for (const suggestion of writeGood(plain.text, opts)) {

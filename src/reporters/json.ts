@@ -75,4 +75,13 @@ export function toJsonResult(r: LintResult): JsonResult {
   return out;
 }
 
-export const json: Formatter = (results) => JSON.stringify(results.map(toJsonResult));
+// One result at a time (the same text as stringifying the whole array): the
+// copies of a long run's results are never all in memory together, and the
+// report is one flat string, never copied again to be written.
+export const json: Formatter = (results) => {
+  if (!results.length) return '[]';
+  const parts = results.map((r) => JSON.stringify(toJsonResult(r)));
+  parts[0] = `[${parts[0]}`;
+  parts[parts.length - 1] += ']';
+  return parts.join(',');
+};

@@ -1,0 +1,90 @@
+// plain-english runs write-good with a faster cliché and wordy-phrase search
+// (rules/plain-english/write-good-checks.ts). It must find exactly what
+// write-good's own checks find.
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import phrases from '../rules/plain-english/write-good-phrases.json' with { type: 'json' };
+import { checkFunctions, phraseKey, phraseMatcher } from '../rules/plain-english/write-good-checks.js';
+import { corpus } from '../scripts/corpus.mjs';
+
+const require = createRequire(import.meta.url);
+const fromWriteGood = createRequire(require.resolve('write-good'));
+type Check = (text: string) => Array<{ index: number; offset: number }>;
+const writeGood = fromWriteGood('./write-good.js') as (text: string, opts?: object) => Array<{ index: number; offset: number; reason: string }>;
+const original: Record<'cliches' | 'tooWordy', Check> = { cliches: fromWriteGood('no-cliches'), tooWordy: fromWriteGood('too-wordy') };
+
+/** The regular expression a check function runs (the first one it calls exec on). */
+function regexOf(check: Check): RegExp {
+  const exec = RegExp.prototype.exec;
+  let seen: RegExp | undefined;
+  RegExp.prototype.exec = function (this: RegExp, text: string) {
+    seen ??= this;
+    return exec.call(this, text);
+  };
+  try {
+    check('x');
+  } finally {
+    RegExp.prototype.exec = exec;
+  }
+  return seen!;
+}
+
+const lists = { cliches: { list: phrases.cliches, hyphen: false }, tooWordy: { list: phrases.tooWordy, hyphen: true } };
+
+const samples: string[] = [];
+for (const note of corpus(60, 11)) samples.push(...note.split(/(?<=[.!?])\s+/));
+const tricky = [
+  'Will wonders never ceas, she asked.',
+  "You're the boss . You're the boss  now. you're the boss",
+  'It was a far\u200Ccry from last week; afar cry; A FAR CRY.',
+  'in order to re-utilize the ultra-utilize and utilize',
+  'all talk,no action; all talk, no action!',
+  'KELVIN \u212Aettle of fish, a fine kettle of fish',
+  'İn order to, ın order to, in\torder\nto',
+  '',
+];
+
+describe('write-good checks', () => {
+  for (const [name, { list, hyphen }] of Object.entries(lists)) {
+    const fast = phraseMatcher(list, hyphen);
+    const slow = original[name as keyof typeof original];
+
+    it(`${name}: the copied list builds the installed package's expression`, () => {
+      const built = new RegExp(`\\b${hyphen ? '(?<!-)' : ''}(${list.map((p) => p.replace(/ /g, '[\\b\\s\\u200C]*')).join('|')})\\b`, 'gi');
+      const installed = regexOf(slow);
+      expect(built.source).toBe(installed.source);
+      expect(built.flags).toBe(installed.flags);
+    });
+
+    it(`${name}: every phrase has a key found in the phrase`, () => {
+      for (const phrase of list) {
+        expect(phraseKey(phrase).length).toBeGreaterThan(2);
+        expect(phrase.toLowerCase().replace(/[ ?]/g, '')).toContain(phraseKey(phrase));
+      }
+    });
+
+    it(`${name}: same matches as the package on every phrase, in sentences and the corpus`, () => {
+      const texts = [...tricky, ...samples];
+      for (const phrase of list) texts.push(phrase, `So ${phrase}.`, `${phrase.toUpperCase()} and ${phrase}`, `pre-${phrase} x${phrase}`);
+      texts.push(list.join(' '), list.join(', '), list.join(''));
+      for (const text of texts) expect(fast(text), text).toEqual(slow(text));
+    });
+
+    it(`${name}: same matches on generated text`, () => {
+      const words = fc.constantFrom(...list.flatMap((p) => p.split(' ')), 'the', 'Mum', '-', ',', '.', ' ', '  ', '\n', '\u200C', 'ſ', 'İ');
+      fc.assert(
+        fc.property(fc.array(words, { maxLength: 30 }), fc.array(fc.constantFrom(' ', '', '-', '\t')), (parts, seps) => {
+          const text = parts.map((p, i) => p + (seps[i % Math.max(1, seps.length)] ?? ' ')).join('');
+          expect(fast(text)).toEqual(slow(text));
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+
+  it('writeGood with these checks gives the same suggestions as without', () => {
+    const opts = { eprime: false };
+    for (const text of [...tricky, ...samples]) expect(writeGood(text, { ...opts, checks: checkFunctions })).toEqual(writeGood(text, opts));
+  });
+});
