@@ -19,6 +19,7 @@ import { builtinRules } from '../src/registry.js';
 import { guidance } from '../src/guidance.js';
 import { presets } from '../src/presets.js';
 import { presetsEnabling } from '../src/config.js';
+import { withoutFilePrivileges } from './helpers/spawn-cli.js';
 
 const repo = path.resolve(new URL('..', import.meta.url).pathname);
 const bin = path.join(repo, 'bin/recordlint.js');
@@ -46,7 +47,7 @@ interface RunOptions {
   cwd?: string;
   input?: string | Buffer;
   env?: Record<string, string>;
-  /** Run as the unprivileged user 65534 (so file permissions apply when the tests run as root). */
+  /** Run without root's power over file modes (see withoutFilePrivileges). */
   unprivileged?: boolean;
 }
 
@@ -54,11 +55,8 @@ function cli(args: string[], options: RunOptions = {}): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   for (const name of ['NO_COLOR', 'FORCE_COLOR']) if (!options.env || !(name in options.env)) delete env[name];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: options.cwd ?? root,
-      env,
-      ...(options.unprivileged && { uid: 65534, gid: 65534 }),
-    });
+    const [command, argv] = options.unprivileged ? withoutFilePrivileges([bin, ...args]) : [process.execPath, [bin, ...args]];
+    const child = spawn(command, argv, { cwd: options.cwd ?? root, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

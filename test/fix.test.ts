@@ -445,6 +445,7 @@ describe.concurrent('recordlint --fix and --fix-dry-run (spawned, on copies of f
     const open = folder({ 'b.md': note, 'c.md': note });
     // The user can write the notes but not the folder of a.md, so no file can be made beside it.
     chmodSync(path.join(locked, 'a.md'), 0o666);
+    chmodSync(locked, 0o555);
     chmodSync(open, 0o777);
     chmodSync(path.join(open, 'b.md'), 0o666);
     // A read-only note in a folder the user can write: the rename could replace it, but it is refused.

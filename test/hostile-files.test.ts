@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, ensureBuilt, type Run } from './helpers/spawn-cli.js';
+import { withoutFilePrivileges } from './helpers/spawn-cli.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'recordlint-hostile-'));
 // Readable by the unprivileged user some tests run as.
@@ -21,13 +22,12 @@ writeFileSync(path.join(root, '.recordlintrc.json'), '{ "extends": [] }\n');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 beforeAll(() => ensureBuilt(), 180_000);
 
-const asRoot = process.getuid?.() === 0;
 const clean = 'Home visit. Child A showed me her drawings.\n';
 const brokenFrontMatter = '---\nchild: [unclosed\n---\n\nHome visit to see Child A.\n';
 
 interface Options {
   cwd: string;
-  /** Run as the unprivileged user 65534, so file permissions apply when the tests run as root. */
+  /** Run without root's power over file modes (see withoutFilePrivileges). */
   unprivileged?: boolean;
   /** Modules for `node --import`, loaded before the command. */
   preload?: string[];
@@ -40,11 +40,9 @@ function cli(args: string[], options: Options): Promise<Run & { timedOut: boolea
   delete env.FORCE_COLOR;
   const imports = (options.preload ?? []).flatMap((file) => ['--import', pathToFileURL(file).href]);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...imports, bin, ...args], {
-      cwd: options.cwd,
-      env,
-      ...(options.unprivileged && asRoot && { uid: 65534, gid: 65534 }),
-    });
+    const argv = [...imports, bin, ...args];
+    const [command, commandArgs] = options.unprivileged ? withoutFilePrivileges(argv) : [process.execPath, argv];
+    const child = spawn(command, commandArgs, { cwd: options.cwd, env });
     let stdout = '';
     let stderr = '';
     let timedOut = false;

@@ -8,6 +8,19 @@ import path from 'node:path';
 export const repo = path.resolve(new URL('../..', import.meta.url).pathname);
 export const bin = path.join(repo, 'bin/recordlint.js');
 
+/**
+ * The command line for running node without root's power over file
+ * permissions, so that "permission denied" can be tested when the tests run
+ * as root (as CI does). Root keeps its uid (it can still reach a clone in a
+ * private temporary folder, which another user could not) but loses the
+ * capabilities that override file modes: a file with mode 000 or a folder
+ * with mode 555 then refuses it as it would anyone. Other users run as they are.
+ */
+export function withoutFilePrivileges(argv: string[]): [string, string[]] {
+  if (process.getuid?.() !== 0) return [process.execPath, argv];
+  return ['setpriv', ['--bounding-set=-dac_override,-dac_read_search', '--', process.execPath, ...argv]];
+}
+
 export interface Run {
   code: number | null;
   stdout: string;
@@ -18,7 +31,7 @@ export interface RunOptions {
   cwd: string;
   input?: string | Buffer;
   env?: Record<string, string>;
-  /** Run as the unprivileged user 65534 (so file permissions apply when the tests run as root). */
+  /** Run without root's power over file modes (see withoutFilePrivileges). */
   unprivileged?: boolean;
 }
 
@@ -26,11 +39,8 @@ export function cli(args: string[], options: RunOptions): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   for (const name of ['NO_COLOR', 'FORCE_COLOR']) if (!options.env || !(name in options.env)) delete env[name];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: options.cwd,
-      env,
-      ...(options.unprivileged && { uid: 65534, gid: 65534 }),
-    });
+    const [command, argv] = options.unprivileged ? withoutFilePrivileges([bin, ...args]) : [process.execPath, [bin, ...args]];
+    const child = spawn(command, argv, { cwd: options.cwd, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
