@@ -20,7 +20,8 @@ import { kindOf, type NoteKind } from './parse.js';
 import { RuleRegistry } from './registry.js';
 import { ConfigLoader, type ConfigObject } from './config.js';
 import { applyFixes } from './fix.js';
-import { compileIgnorePatterns, expandPatterns, loadIgnoreFile, readNote, writeFileAtomic } from './files.js';
+import { compileIgnorePatterns, expandPatterns, loadIgnoreFile, readNote } from './files.js';
+import { writeFixedNotes } from './fix-files.js';
 
 export type { LintMessage, LintResult, Severity, SeverityName, SeverityInput, Fix } from './types.js';
 export type { ResolvedConfig, RuleConfig } from './linter.js';
@@ -74,7 +75,6 @@ export interface LintTextOptions {
 
 /** The most passes --fix makes (a fix can make room for another), as ESLint. */
 const maxFixPasses = 10;
-const byteOrderMarks = new WeakMap<LintResult, boolean>();
 
 export class Recordlint {
   readonly registry: RuleRegistry;
@@ -142,9 +142,7 @@ export class Recordlint {
     const read = readNote(file);
     if (!read.ok) return fatalResult(file, read.messageId, read.message);
     const config = await this.calculateConfigForFile(file);
-    const result = await this.lintWithFixes(read.text, file, config, kindOf(file));
-    byteOrderMarks.set(result, read.bom);
-    return result;
+    return this.lintWithFixes(read.text, file, config, kindOf(file));
   }
 
   /** Lint a text, such as stdin. Without filePath it is Markdown and the config is searched from cwd. */
@@ -189,13 +187,11 @@ export class Recordlint {
 
 /** Write fixed notes back (atomically, keeping a byte order mark the file had). */
 export function outputFixes(results: readonly LintResult[]): void {
-  for (const result of results) {
-    if (result.output === undefined || !path.isAbsolute(result.filePath)) continue;
-    try {
-      writeFileAtomic(result.filePath, (byteOrderMarks.get(result) ? '\ufeff' : '') + result.output);
-    } catch (error) {
-      throw Object.assign(error as Error, { filePath: result.filePath });
-    }
+  // The same writer as --fix: atomic, keeps the note's mode, owner and byte order mark.
+  const { failures } = writeFixedNotes(results);
+  if (failures.length) {
+    const [first] = failures;
+    throw Object.assign(new Error(`cannot write the fixed note "${first.filePath}": ${first.reason}`), { filePath: first.filePath });
   }
 }
 
