@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import phrases from '../rules/plain-english/write-good-phrases.json' with { type: 'json' };
-import { checkFunctions, phraseKey, phraseMatcher } from '../rules/plain-english/write-good-checks.js';
+import { checkFunctions, phraseKey, phraseMatcher, repeatedWords } from '../rules/plain-english/write-good-checks.js';
 import { corpus } from '../scripts/corpus.mjs';
 
 const require = createRequire(import.meta.url);
@@ -82,6 +82,20 @@ describe('write-good checks', () => {
       );
     });
   }
+
+  it('repeated words: same as write-good\'s lexical-illusions', () => {
+    const illusions = fromWriteGood('./lib/lexical-illusions') as Check;
+    const spaces = [' ', '  ', '\t', '\n', '\r\n', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u180e', ''];
+    const words = ['the', 'The', 'THE', 'a', 'A', '--', '...', '1', '1', 'İ', 'i̇', 'ß', 'SS', 'had', '😀', '\ud800', 'é', 'É', '_', 'x'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...spaces), fc.constantFrom(...words)), { maxLength: 25 }), fc.constantFrom(...spaces), (pairs, end) => {
+        const text = pairs.map(([space, word]) => space + word).join('') + end;
+        expect(repeatedWords(text)).toEqual(illusions(text));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of [...tricky, ...samples]) expect(repeatedWords(text)).toEqual(illusions(text));
+  });
 
   it('writeGood with these checks gives the same suggestions as without', () => {
     const opts = { eprime: false };

@@ -169,10 +169,36 @@ const thereIsStart = /^(\s)*there\b\s(is|are)\b/i;
 const startsWithSo = (text: string) => clauseStarts(text, soStart, () => 2);
 const startsWithThereIs = (text: string) => clauseStarts(text, thereIsStart, (m) => m[0].length - (m[1] ?? '').length);
 
+/** JavaScript's `\s`, one UTF-16 code unit at a time. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const wordCharacter = /\w/;
+
+/**
+ * write-good's lexical-illusions check ("the the") without a regular
+ * expression match per word: each run of characters other than white space
+ * that is, in lower case, the run before it, and holds a word character.
+ */
+export function repeatedWords(text: string): Suggestion[] {
+  const results: Suggestion[] = [];
+  let last = '';
+  for (let i = 0; i < text.length; ) {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (i >= text.length) break;
+    const start = i;
+    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+    const word = text.slice(start, i);
+    const lower = word.toLowerCase();
+    if (lower === last && wordCharacter.test(word)) results.push({ index: start, offset: word.length });
+    last = lower;
+  }
+  return results;
+}
+
 /** The checks in write-good's order, with its explanations (plain-english tells checks apart by them). */
 export const checkFunctions: Record<string, WriteGoodCheck> = {
   weasel: { fn: own('weasel-words'), explanation: 'is a weasel word' },
-  illusion: { fn: own('./lib/lexical-illusions'), explanation: 'is repeated' },
+  illusion: { fn: repeatedWords, explanation: 'is repeated' },
   so: { fn: startsWithSo, explanation: 'adds no meaning' },
   thereIs: { fn: startsWithThereIs, explanation: 'is unnecessary verbiage' },
   passive: { fn: own('passive-voice'), explanation: 'may be passive voice' },
