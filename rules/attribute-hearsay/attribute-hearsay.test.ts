@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ruleTester, lintWithRule } from '../../test/helpers/rule-tester.js';
 import { validateLexicon } from '../../src/lexicon.js';
 import rule from './index.js';
+import { itValidatesWordLists } from '../../test/helpers/word-lists.js';
 
 ruleTester(rule, {
   valid: [
@@ -242,17 +243,7 @@ ruleTester(rule, {
 });
 
 describe('attribute-hearsay word lists', () => {
-  for (const file of ['agentless.json', 'reporting-verbs.json', 'sources.json', 'child-words.json']) {
-    it(`${file} validates and every entry has a note and a source`, () => {
-      const data = JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
-      const list = validateLexicon(data, file);
-      expect(list.entries.length).toBeGreaterThan(0);
-      for (const entry of list.entries) {
-        expect(entry.note.length, entry.id).toBeGreaterThan(20);
-        expect(entry.source.length, entry.id).toBeGreaterThan(5);
-      }
-    });
-  }
+  itValidatesWordLists(new URL('./', import.meta.url), ['agentless.json', 'reporting-verbs.json', 'sources.json', 'child-words.json']);
 
   it('leaves "disclosed" to no-jargon, whose entry suggests "told me", "said" and "shared"', () => {
     const own = JSON.parse(readFileSync(new URL('child-words.json', import.meta.url), 'utf8'));

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ruleTester, lintWithRule } from '../../test/helpers/rule-tester.js';
 import { validateLexicon } from '../../src/lexicon.js';
 import rule, { classifyType } from './index.js';
+import { itValidatesWordLists } from '../../test/helpers/word-lists.js';
 
 ruleTester(rule, {
   valid: [
@@ -229,17 +230,7 @@ ruleTester(rule, {
 });
 
 describe('child-voice word lists', () => {
-  for (const file of ['note-types.json', 'visit-phrases.json', 'child-words.json', 'no-words-reasons.json']) {
-    it(`${file} validates and every entry has a note and a source`, () => {
-      const data = JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
-      const list = validateLexicon(data, file);
-      expect(list.entries.length).toBeGreaterThan(0);
-      for (const entry of list.entries) {
-        expect(entry.note.length, entry.id).toBeGreaterThan(20);
-        expect(entry.source.length, entry.id).toBeGreaterThan(5);
-      }
-    });
-  }
+  itValidatesWordLists(new URL('./', import.meta.url), ['note-types.json', 'visit-phrases.json', 'child-words.json', 'no-words-reasons.json']);
 });
 
 describe('child-voice note types', () => {

@@ -6,6 +6,7 @@ import rule from './index.js';
 import labelRule from '../no-unevidenced-label/index.js';
 import hearsayRule from '../attribute-hearsay/index.js';
 import childVoiceRule from '../child-voice/index.js';
+import { itValidatesWordLists } from '../../test/helpers/word-lists.js';
 
 ruleTester(rule, {
   valid: [
@@ -240,16 +241,7 @@ ruleTester(rule, {
 const read = (file: string) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8')) as Lexicon;
 
 describe('no-opinion-as-fact word lists', () => {
-  for (const file of ['evaluative.json', 'unowned.json', 'ownership.json']) {
-    it(`${file} validates and every entry has a note and a source`, () => {
-      const list = validateLexicon(read(file), file);
-      expect(list.entries.length).toBeGreaterThan(0);
-      for (const entry of list.entries) {
-        expect(entry.note.length, entry.id).toBeGreaterThan(20);
-        expect(entry.source.length, entry.id).toBeGreaterThan(5);
-      }
-    });
-  }
+  itValidatesWordLists(new URL('./', import.meta.url), ['evaluative.json', 'unowned.json', 'ownership.json']);
 
   it('shares no phrase with labels.json (labels are no-unevidenced-label’s)', () => {
     const forms = (lexicon: Lexicon) =>

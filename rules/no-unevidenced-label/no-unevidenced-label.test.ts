@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ruleTester, lintWithRule } from '../../test/helpers/rule-tester.js';
 import { validateLexicon } from '../../src/lexicon.js';
 import rule from './index.js';
+import { itValidatesWordLists } from '../../test/helpers/word-lists.js';
 
 ruleTester(rule, {
   valid: [
@@ -242,17 +243,7 @@ ruleTester(rule, {
 });
 
 describe('no-unevidenced-label word lists', () => {
-  for (const file of ['labels.json', 'evidence.json', 'negation.json', 'hypothetical.json']) {
-    it(`${file} validates and every entry has a note and a source`, () => {
-      const data = JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
-      const list = validateLexicon(data, file);
-      expect(list.entries.length).toBeGreaterThan(0);
-      for (const entry of list.entries) {
-        expect(entry.note.length, entry.id).toBeGreaterThan(20);
-        expect(entry.source.length, entry.id).toBeGreaterThan(5);
-      }
-    });
-  }
+  itValidatesWordLists(new URL('./', import.meta.url), ['labels.json', 'evidence.json', 'negation.json', 'hypothetical.json']);
 
   it('labels.json has at least 60 labels', () => {
     const data = JSON.parse(readFileSync(new URL('labels.json', import.meta.url), 'utf8'));
