@@ -27,6 +27,8 @@ import { ParseEnglish } from 'parse-english';
 import yaml from 'js-yaml';
 import { ScopeIndex, type ScopeName } from './scopes.js';
 import { alignText } from './align.js';
+// Before any parse: linear time for notes with many block quotes.
+import './micromark-edit-map.js';
 import { mergeAbbreviationSentences, markQuotations } from './sentences.js';
 
 export type NoteKind = 'markdown' | 'text';
