@@ -33,8 +33,6 @@ import type { RuleRegistry } from './registry.js';
 import { builtinRules } from './registry.js';
 import { loadedPlugins } from './plugins.js';
 import { makeResult } from './linter.js';
-import { fatalResult } from './index.js';
-import { expandPatterns, readNote } from './files.js';
 import { writeFileAtomically } from './fix-files.js';
 
 export const defaultCacheName = '.recordlintcache';
@@ -183,8 +181,6 @@ export class LintCache {
 
 export interface CachedLintOptions {
   cache: LintCache;
-  /** A file, directory or glob that finds nothing is an error. Default true. */
-  errorOnUnmatchedPattern?: boolean;
   /** --fix or --fix-dry-run: a stored result with fixable problems is linted again so its fixes apply. */
   fix?: boolean;
 }
@@ -194,41 +190,24 @@ export interface CachedLintOptions {
  * same results, but unchanged notes are not linted again. The cache is not
  * saved here (the caller saves it once fixes are written).
  */
-export async function lintFilesCached(engine: Recordlint, patterns: readonly string[], options: CachedLintOptions): Promise<LintResult[]> {
+export function lintFilesCached(engine: Recordlint, patterns: readonly string[], options: CachedLintOptions): Promise<LintResult[]> {
   const { cache } = options;
-  const { entries } = await expandPatterns(patterns, {
-    cwd: engine.cwd,
-    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
-    isIgnored: (file) => engine.isIgnored(file),
-  });
-  const results: LintResult[] = [];
-  for (const { filePath, problem } of entries) {
-    if (problem) {
-      results.push(fatalResult(filePath, problem.messageId, problem.message));
-      continue;
-    }
-    const read = readNote(filePath);
-    if (!read.ok) {
-      results.push(fatalResult(filePath, read.messageId, read.message));
-      continue;
-    }
+  return engine.lintFilesWith(patterns, async (filePath, text) => {
     const config = await engine.calculateConfigForFile(filePath);
     const configKey = await configHash(config, engine.registry, cache.version);
-    const stored = cache.lookup(filePath, read.text, configKey);
+    const stored = cache.lookup(filePath, text, configKey);
     if (stored && !(options.fix && stored.some((m) => m.fix))) {
       cache.stats.hits++;
-      results.push(makeResult(filePath, stored, read.text));
-      continue;
+      return makeResult(filePath, stored, text);
     }
     cache.stats.linted++;
-    const { value: linted, readClock } = await watchingClock(() => engine.lintText(read.text, { filePath }));
+    const { value: linted, readClock } = await watchingClock(() => engine.lintText(text, { filePath }));
     const result = linted[0];
-    results.push(result);
     // Fixed notes change on disk (or would): not stored, as in ESLint.
     if (result.output !== undefined || readClock) cache.forget(filePath);
-    else cache.store(filePath, read.text, configKey, result.messages);
-  }
-  return results;
+    else cache.store(filePath, text, configKey, result.messages);
+    return result;
+  });
 }
 
 // ---------------------------------------------------------------- keys

@@ -291,7 +291,7 @@ async function openCache(o: CliOptions, io: CliIO): Promise<import('./cache.js')
 
 async function lintCached(engine: Recordlint, paths: string[], cache: import('./cache.js').LintCache, o: CliOptions): Promise<LintResult[]> {
   const { lintFilesCached } = await import('./cache.js');
-  return lintFilesCached(engine, paths, { cache, errorOnUnmatchedPattern: o.errorOnUnmatchedPattern, fix: Boolean(o.fix || o.fixDryRun) });
+  return lintFilesCached(engine, paths, { cache, fix: Boolean(o.fix || o.fixDryRun) });
 }
 
 /** A cache that cannot be written costs the next run time, not this run its result: one line on stderr. */

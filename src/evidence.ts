@@ -13,7 +13,7 @@
 // The sentence before counts only for an action, an observation or a quote;
 // a day word ("this morning") or a bare year counts only in its own sentence.
 // The observation, action and reason lists are data in
-// rules/no-unevidenced-label/evidence.json; times, dates and counts are found
+// src/markers/evidence.json; times, dates and counts are found
 // here. Ages ("Maya (8)", "14 years old") and references ("section 47",
 // "Children Act 1989", "Year 6") are not counts. `findEvidence(..., { events:
 // true })` also accepts someone doing something in general words ("she changed
@@ -21,7 +21,7 @@
 import type { RuleContext, SentenceInfo } from './rule.js';
 import { Matcher, type Lexicon } from './lexicon.js';
 import { termsOf, tokensOf } from './tokens.js';
-import evidenceList from '../rules/no-unevidenced-label/evidence.json' with { type: 'json' };
+import evidenceList from './markers/evidence.json' with { type: 'json' };
 
 export type EvidenceKind = 'observation' | 'action' | 'detail' | 'reason' | 'quote' | 'time' | 'date' | 'count' | 'event';
 

@@ -125,7 +125,16 @@ export class Recordlint {
   }
 
   /** Lint files, directories and globs. Problems with single files become fatal messages. */
-  async lintFiles(patterns: readonly string[]): Promise<LintResult[]> {
+  lintFiles(patterns: readonly string[]): Promise<LintResult[]> {
+    return this.lintFilesWith(patterns, (file, text) => this.lintFile(file, text));
+  }
+
+  /**
+   * The notes that patterns find, in order, each read and given to lintNote;
+   * a note that cannot be found or read becomes a fatal result. --cache
+   * (src/cache.ts) lints through here too, so it finds the same notes.
+   */
+  async lintFilesWith(patterns: readonly string[], lintNote: (file: string, text: string) => Promise<LintResult>): Promise<LintResult[]> {
     const { entries } = await expandPatterns(patterns, {
       cwd: this.cwd,
       errorOnUnmatchedPattern: this.options.errorOnUnmatchedPattern,
@@ -133,16 +142,19 @@ export class Recordlint {
     });
     const results: LintResult[] = [];
     for (const { filePath, problem } of entries) {
-      results.push(problem ? fatalResult(filePath, problem.messageId, problem.message) : await this.lintFile(filePath));
+      if (problem) {
+        results.push(fatalResult(filePath, problem.messageId, problem.message));
+        continue;
+      }
+      const read = readNote(filePath);
+      results.push(read.ok ? await lintNote(filePath, read.text) : fatalResult(filePath, read.messageId, read.message));
     }
     return results;
   }
 
-  private async lintFile(file: string): Promise<LintResult> {
-    const read = readNote(file);
-    if (!read.ok) return fatalResult(file, read.messageId, read.message);
+  private async lintFile(file: string, text: string): Promise<LintResult> {
     const config = await this.calculateConfigForFile(file);
-    return this.lintWithFixes(read.text, file, config, kindOf(file));
+    return this.lintWithFixes(text, file, config, kindOf(file));
   }
 
   /** Lint a text, such as stdin. Without filePath it is Markdown and the config is searched from cwd. */

@@ -4,13 +4,14 @@
 // hypothetical. A negator counts when it stands in the same clause (weak
 // boundaries: a comma or "and was" ends it) and at most four words before the
 // word; a hypothetical marker anywhere earlier in the same clause (strong
-// boundaries). The word lists are data in rules/no-unevidenced-label/.
+// boundaries). The word lists are data in src/markers/ (negation.json,
+// hypothetical.json).
 import type { Sentence } from 'nlcst';
 import { Matcher, type Lexicon, type LexiconMatch } from './lexicon.js';
 import { termsOf } from './tokens.js';
 import { Boundary, clauseAround, isQuestion } from './clauses.js';
-import negationList from '../rules/no-unevidenced-label/negation.json' with { type: 'json' };
-import hypotheticalList from '../rules/no-unevidenced-label/hypothetical.json' with { type: 'json' };
+import negationList from './markers/negation.json' with { type: 'json' };
+import hypotheticalList from './markers/hypothetical.json' with { type: 'json' };
 
 const negators = new Matcher([negationList as unknown as Lexicon]);
 const hypotheticals = new Matcher([hypotheticalList as unknown as Lexicon]);

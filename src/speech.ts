@@ -12,15 +12,15 @@
 //   - "a neighbour", "a member of staff" are vague too ("an anonymous caller"
 //     is honest about it and is not);
 //   - "I" and "we" are the writer.
-// The word lists are data in rules/attribute-hearsay/ (reporting-verbs.json,
-// sources.json).
+// The word lists are data in src/markers/ (reporting-verbs.json, sources.json,
+// agentless.json).
 import type { Sentence } from 'nlcst';
 import { Matcher, type Lexicon, type LexiconMatch } from './lexicon.js';
 import { termsOf, type Term } from './tokens.js';
 import { Boundary, boundaries, clauseAround } from './clauses.js';
-import reportingVerbList from '../rules/attribute-hearsay/reporting-verbs.json' with { type: 'json' };
-import sourceList from '../rules/attribute-hearsay/sources.json' with { type: 'json' };
-import agentlessList from '../rules/attribute-hearsay/agentless.json' with { type: 'json' };
+import reportingVerbList from './markers/reporting-verbs.json' with { type: 'json' };
+import sourceList from './markers/sources.json' with { type: 'json' };
+import agentlessList from './markers/agentless.json' with { type: 'json' };
 
 export type SourceKind = 'name' | 'role' | 'writer' | 'reader' | 'pronoun' | 'vague' | 'other' | 'none';
 

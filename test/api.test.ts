@@ -6,7 +6,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installRecordlint, projectEnv, repo, run } from './helpers/package.js';
+import { installRecordlint, projectEnv } from './helpers/package.js';
+import { repo, run } from './helpers/spawn-cli.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'recordlint-api-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -6,30 +6,18 @@
 // file or a directory. Each gives exactly one line on stderr that names the
 // file and the key, exit 2, no stack trace (with --debug one is allowed), no
 // report on stdout and no report file with -o.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, ensureBuilt, type Run } from './helpers/spawn-cli.js';
+import { tempRoot, type Files } from './helpers/folders.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'recordlint-broken-config-'));
-chmodSync(root, 0o755);
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const { folder } = tempRoot('recordlint-broken-config-');
 beforeAll(() => ensureBuilt(), 180_000);
 
 const note = 'Home visit. Child A showed me her drawings.\n';
-let dirs = 0;
 /** A fresh project: the files given (objects as JSON) and a note, a.md. */
-function project(files: Record<string, string | object>): string {
-  const dir = path.join(root, `p${++dirs}`);
-  mkdirSync(dir, { recursive: true, mode: 0o755 });
-  for (const [name, content] of Object.entries({ 'a.md': note, ...files })) {
-    const file = path.join(dir, name);
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o755 });
-    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  }
-  return dir;
-}
+const project = (files: Files): string => folder({ 'a.md': note, ...files });
 
 /** Exactly one line on stderr, `recordlint: ...`, matching; exit 2; nothing on stdout; no stack trace. */
 function expectOneLine(run: Run, line: RegExp): void {

@@ -2,40 +2,17 @@
 // report of a cold run, the cache file holds no note text and is owner-only,
 // a corrupt cache is ignored and rebuilt, and anything that changes results
 // (the note, the config, a team word list, the clock) is a miss.
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, configHash, LintCache, lintFilesCached, resolveCacheLocation, defaultCacheName } from '../src/cache.js';
 import { Recordlint } from '../src/index.js';
 import type { LintMessage } from '../src/types.js';
-import { cli, ensureBuilt, repo, type Run } from './helpers/spawn-cli.js';
+import { cli, ensureBuilt, type Run } from './helpers/spawn-cli.js';
+import { copyFixtureNotes, fixtureNoteNames, tempRoot } from './helpers/folders.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'recordlint-cache-'));
-chmodSync(root, 0o755);
-writeFileSync(path.join(root, '.recordlintrc.json'), '{ "extends": ["recordlint:recommended"] }\n');
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const { folder } = tempRoot('recordlint-cache-', '{ "extends": ["recordlint:recommended"] }\n');
 beforeAll(() => ensureBuilt(), 120_000);
-
-let dirs = 0;
-function folder(files: Record<string, string> = {}): string {
-  const dir = path.join(root, `t${++dirs}`);
-  mkdirSync(dir, { recursive: true, mode: 0o755 });
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
-
-const notesDir = path.join(repo, 'fixtures/notes');
-const fixtureNames = readdirSync(notesDir).filter((f) => /\.(md|markdown|txt)$/.test(f));
-
-function fixtureCopy(): string {
-  const dir = folder();
-  for (const name of fixtureNames) copyFileSync(path.join(notesDir, name), path.join(dir, name));
-  return dir;
-}
 
 /** Words of eight letters or more in the notes: none may appear in the cache (hex and base64 would not spell them by chance). */
 function noteWords(dir: string): string[] {
@@ -62,7 +39,7 @@ const debugLine = (run: Run) => /cache [^:]+: (\d+) unchanged, (\d+) linted/.exe
 
 describe.concurrent('recordlint --cache (spawned)', () => {
   it('a second run reads the cache and prints exactly what the first printed (JSON and stylish)', async () => {
-    const dir = fixtureCopy();
+    const dir = copyFixtureNotes(folder());
     for (const args of [['-f', 'json'], ['--no-color']]) {
       rmSync(path.join(dir, defaultCacheName), { force: true });
       const cold = await cli(['--cache', '--debug', ...args, '.'], { cwd: dir });
@@ -71,14 +48,14 @@ describe.concurrent('recordlint --cache (spawned)', () => {
       expect(warm.stdout).toBe(cold.stdout);
       expect(uncached.stdout).toBe(cold.stdout);
       expect(warm.code).toBe(cold.code);
-      expect(debugLine(cold)?.slice(1)).toEqual(['0', String(fixtureNames.length)]);
+      expect(debugLine(cold)?.slice(1)).toEqual(['0', String(fixtureNoteNames.length)]);
       // Notes whose result depends on today's date are linted every time; the rest come from the cache.
-      expect(Number(debugLine(warm)?.[1])).toBeGreaterThan(fixtureNames.length / 2);
+      expect(Number(debugLine(warm)?.[1])).toBeGreaterThan(fixtureNoteNames.length / 2);
     }
   }, 120_000);
 
   it('the cache file holds no note text and no note names, and is owner-only', async () => {
-    const dir = fixtureCopy();
+    const dir = copyFixtureNotes(folder());
     writeFileSync(path.join(dir, 'Zephyrine-Okonkwo-visit.md'), visit);
     await cli(['--cache', '.'], { cwd: dir });
     const file = path.join(dir, defaultCacheName);
@@ -87,7 +64,7 @@ describe.concurrent('recordlint --cache (spawned)', () => {
     const words = noteWords(dir);
     expect(words.length).toBeGreaterThan(100);
     expect(words.filter((w) => stored.includes(w))).toEqual([]);
-    for (const name of [...fixtureNames, 'Zephyrine-Okonkwo-visit.md']) expect(stored).not.toContain(name.replace(/\.\w+$/, ''));
+    for (const name of [...fixtureNoteNames, 'Zephyrine-Okonkwo-visit.md']) expect(stored).not.toContain(name.replace(/\.\w+$/, ''));
     expect(stored).not.toContain(dir);
     // Hashes and sealed messages only.
     const data = JSON.parse(stored) as { format: string; entries: Record<string, Record<string, unknown>> };
@@ -255,7 +232,7 @@ describe('LintCache', () => {
   });
 
   it('lintFilesCached gives the results lintFiles gives, cold and warm', async () => {
-    const dir = fixtureCopy();
+    const dir = copyFixtureNotes(folder());
     const engine = () => new Recordlint({ cwd: dir });
     const plain = await engine().lintFiles(['.']);
     const file = path.join(dir, 'api.cache');

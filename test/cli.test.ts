@@ -4,11 +4,9 @@
 // unknown rule in a disable comment) so these tests do not depend on rules
 // that are still being written; tests over fixtures/notes check only what
 // stays true as rules land (the JSON shape, exit codes matching the counts).
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeResult } from '../src/linter.js';
 import { decodeNote } from '../src/files.js';
 import { errorsOnly, fatalResult, lintText, outputFixes, Recordlint } from '../src/index.js';
@@ -19,66 +17,21 @@ import { builtinRules } from '../src/registry.js';
 import { guidance } from '../src/guidance.js';
 import { presets } from '../src/presets.js';
 import { presetsEnabling } from '../src/config.js';
-import { withoutFilePrivileges } from './helpers/spawn-cli.js';
+import { cli as spawnCli, ensureBuilt, repo, type CliOptions, type Run } from './helpers/spawn-cli.js';
+import { fixtureNoteNames, tempRoot } from './helpers/folders.js';
 
-const repo = path.resolve(new URL('..', import.meta.url).pathname);
-const bin = path.join(repo, 'bin/recordlint.js');
 const version = (JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string }).version;
-const root = mkdtempSync(path.join(tmpdir(), 'recordlint-cli-'));
-// Readable by the unprivileged user some tests run as.
-chmodSync(root, 0o755);
 // Every test folder is inside root, so unless a test writes its own config this
 // one applies: no rules, only the engine's own diagnostics. Tests stay true
 // whatever the rules being written report.
-writeFileSync(path.join(root, '.recordlintrc.json'), '{ "extends": [] }\n');
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const { root, folder } = tempRoot('recordlint-cli-', '{ "extends": [] }\n');
 
 const brokenFrontMatter = '---\nchild: [unclosed\n---\n\nHome visit to see Child A.\n';
 const unknownDirective = 'Spoke to Mum on the phone.\n\n<!-- recordlint-disable no-emial-paste -->\n\nShe agreed to the plan.\n';
 const clean = 'Home visit. Child A showed me her drawings.\n';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface RunOptions {
-  cwd?: string;
-  input?: string | Buffer;
-  env?: Record<string, string>;
-  /** Run without root's power over file modes (see withoutFilePrivileges). */
-  unprivileged?: boolean;
-}
-
-function cli(args: string[], options: RunOptions = {}): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
-  for (const name of ['NO_COLOR', 'FORCE_COLOR']) if (!options.env || !(name in options.env)) delete env[name];
-  return new Promise((resolve, reject) => {
-    const [command, argv] = options.unprivileged ? withoutFilePrivileges([bin, ...args]) : [process.execPath, [bin, ...args]];
-    const child = spawn(command, argv, { cwd: options.cwd ?? root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
-}
-
-let dirs = 0;
-/** A fresh folder holding the given files. */
-function folder(files: Record<string, string | Buffer> = {}): string {
-  const dir = path.join(root, `t${++dirs}`);
-  mkdirSync(dir, { recursive: true, mode: 0o755 });
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(dir, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
-  }
-  return dir;
-}
+/** The built command, run in root unless told otherwise. */
+const cli = (args: string[], options: Partial<CliOptions> = {}): Promise<Run> => spawnCli(args, { cwd: root, ...options });
 
 interface JsonResult {
   filePath: string;
@@ -104,20 +57,7 @@ function expectCleanFailure(run: Run, pattern: RegExp): void {
   expect(run.stderr).not.toMatch(/^\s+at /m);
 }
 
-beforeAll(() => {
-  const built = path.join(repo, 'dist/src/cli.js');
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) return Math.max(max, newest(p));
-      return /\.(ts|json)$/.test(entry.name) ? Math.max(max, statSync(p).mtimeMs) : max;
-    }, 0);
-  if (!existsSync(built) || statSync(built).mtimeMs < Math.max(newest(path.join(repo, 'src')), newest(path.join(repo, 'rules')))) {
-    // Type errors elsewhere do not stop tsc from emitting; a missing output does.
-    spawnSync(process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: repo, stdio: 'ignore' });
-  }
-  if (!existsSync(built)) throw new Error('dist/src/cli.js is missing: run npm run build');
-}, 120_000);
+beforeAll(() => ensureBuilt(), 120_000);
 
 describe.concurrent('recordlint (spawned)', () => {
   describe('help, version and usage errors', () => {
@@ -266,8 +206,7 @@ describe.concurrent('recordlint (spawned)', () => {
     it('runs every fixture note through the CLI in the documented shape', async () => {
       const run = await cli(['-f', 'json', path.join(repo, 'fixtures/notes')]);
       const results = parseJson(run);
-      const fixtures = readdirSync(path.join(repo, 'fixtures/notes')).filter((f) => /\.(md|markdown|txt)$/.test(f));
-      expect(results).toHaveLength(fixtures.length);
+      expect(results).toHaveLength(fixtureNoteNames.length);
       const known = new Set(Object.keys(builtinRules));
       let errors = 0;
       let warnings = 0;

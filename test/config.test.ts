@@ -1,30 +1,16 @@
 // Config loading: search from each note's folder upward, extends, merging,
 // validation with one-line errors, --rule, --print-config, ignorePatterns.
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, ConfigLoader, describeConfig, loadConfig, parseRuleFlag, presetsEnabling, validateConfig } from '../src/config.js';
 import { compileIgnorePatterns } from '../src/files.js';
 import { RuleRegistry } from '../src/registry.js';
 import { presets } from '../src/presets.js';
 import type { ResolvedConfig } from '../src/linter.js';
+import { tempRoot } from './helpers/folders.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'recordlint-config-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-let counter = 0;
-
-/** A fresh folder with the given files (objects are written as JSON). */
-function project(files: Record<string, string | object>): string {
-  const dir = path.join(root, `p${++counter}`);
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(dir, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  }
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+/** project(files): a fresh folder with the given files (objects are written as JSON). */
+const { root, folder: project } = tempRoot('recordlint-config-');
 
 const registry = new RuleRegistry();
 const recommended = Object.keys(presets['recordlint:recommended'].rules).sort();

@@ -1,44 +1,29 @@
 // --fix and --fix-dry-run: applying safe fixes (src/fix.ts), writing them
 // (src/fix-files.ts) and the CLI end to end on copies of fixtures/notes.
 // Property tests (fast-check) use the built-in rules that have safe fixes.
-import { chmodSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { applyFixes, usesCrlf } from '../src/fix.js';
 import { fixDiff, rememberOriginal, unifiedDiff, writeFileAtomically, writeFixedNotes, type AtomicFs } from '../src/fix-files.js';
 import { Linter, makeResult, type ResolvedConfig } from '../src/linter.js';
 import { Recordlint } from '../src/index.js';
 import type { LintMessage } from '../src/types.js';
-import { cli, ensureBuilt, hasCommand, repo } from './helpers/spawn-cli.js';
+import { cli, ensureBuilt, hasCommand } from './helpers/spawn-cli.js';
+import { copyFixtureNotes, fixtureNoteNames, fixtureNotesDir, tempRoot } from './helpers/folders.js';
 import * as fs from 'node:fs';
 
-const root = mkdtempSync(path.join(tmpdir(), 'recordlint-fix-'));
-chmodSync(root, 0o755);
 // Every folder below uses the recommended preset, whatever config is above /tmp.
-writeFileSync(path.join(root, '.recordlintrc.json'), '{ "extends": ["recordlint:recommended"] }\n');
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const { root, folder } = tempRoot('recordlint-fix-', '{ "extends": ["recordlint:recommended"] }\n');
 beforeAll(() => ensureBuilt(), 120_000);
-
-let dirs = 0;
-function folder(files: Record<string, string | Buffer> = {}): string {
-  const dir = path.join(root, `t${++dirs}`);
-  mkdirSync(dir, { recursive: true, mode: 0o755 });
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-  return dir;
-}
-
-const notesDir = path.join(repo, 'fixtures/notes');
-const fixtureNames = readdirSync(notesDir).filter((f) => /\.(md|markdown|txt)$/.test(f));
 
 /** A copy of fixtures/notes with every mtime set in the past, so any write shows. */
 function fixtureCopy(): string {
-  const dir = folder();
-  for (const name of fixtureNames) copyFileSync(path.join(notesDir, name), path.join(dir, name));
+  const dir = copyFixtureNotes(folder());
   const past = new Date('2020-01-01T00:00:00Z');
-  for (const name of fixtureNames) utimesSync(path.join(dir, name), past, past);
+  for (const name of fixtureNoteNames) utimesSync(path.join(dir, name), past, past);
   return dir;
 }
 
@@ -366,10 +351,10 @@ describe.concurrent('recordlint --fix and --fix-dry-run (spawned, on copies of f
     expect(first.stderr).toBe('');
     const afterFirst = snapshot(dir);
     expect(Object.keys(afterFirst)).toEqual(Object.keys(before));
-    const changed = fixtureNames.filter((name) => afterFirst[name].bytes !== before[name].bytes);
+    const changed = fixtureNoteNames.filter((name) => afterFirst[name].bytes !== before[name].bytes);
     // The bad examples have abbreviations the rule writes out.
     expect(changed).toContain('02-home-visit-bad.md');
-    for (const name of fixtureNames) {
+    for (const name of fixtureNoteNames) {
       if (changed.includes(name)) expect(afterFirst[name].mtimeMs).not.toBe(before[name].mtimeMs);
       // Never touched: the same bytes and the same modification time.
       else expect(afterFirst[name]).toEqual(before[name]);
@@ -384,7 +369,7 @@ describe.concurrent('recordlint --fix and --fix-dry-run (spawned, on copies of f
   }, 120_000);
 
   it('keeps the byte order mark, CRLF line endings and permission bits of a note', async () => {
-    const lf = readFileSync(path.join(notesDir, '02-home-visit-bad.md'), 'utf8');
+    const lf = readFileSync(path.join(fixtureNotesDir, '02-home-visit-bad.md'), 'utf8');
     const dir = folder({ 'lf.md': lf, 'crlf.md': Buffer.from(`\ufeff${lf.replace(/\n/g, '\r\n')}`) });
     chmodSync(path.join(dir, 'crlf.md'), 0o600);
     chmodSync(path.join(dir, 'lf.md'), 0o664);
@@ -419,7 +404,7 @@ describe.concurrent('recordlint --fix and --fix-dry-run (spawned, on copies of f
       await cli(['--fix', '.'], { cwd: dir });
       const fixed = snapshot(dir);
       const applied = snapshot(patched);
-      for (const name of fixtureNames) expect(applied[name].bytes).toBe(fixed[name].bytes);
+      for (const name of fixtureNoteNames) expect(applied[name].bytes).toBe(fixed[name].bytes);
     }
   }, 120_000);
 
@@ -440,7 +425,7 @@ describe.concurrent('recordlint --fix and --fix-dry-run (spawned, on copies of f
   }, 120_000);
 
   it.skipIf(process.getuid?.() !== 0)('a note that cannot be written: one line, exit 2, the note unchanged, no temporary file, the others fixed', async () => {
-    const note = readFileSync(path.join(notesDir, '02-home-visit-bad.md'), 'utf8');
+    const note = readFileSync(path.join(fixtureNotesDir, '02-home-visit-bad.md'), 'utf8');
     const locked = folder({ 'a.md': note });
     const open = folder({ 'b.md': note, 'c.md': note });
     // The user can write the notes but not the folder of a.md, so no file can be made beside it.

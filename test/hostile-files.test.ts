@@ -5,74 +5,22 @@
 // while the batch runs. Each gives one clear error for that file (naming it
 // and saying what is wrong), the other notes are still linted, the exit code
 // is 2, and `-o` leaves a whole report or none, and never a temporary file.
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, ensureBuilt, type Run } from './helpers/spawn-cli.js';
-import { withoutFilePrivileges } from './helpers/spawn-cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli as spawnCli, ensureBuilt, type CliOptions, type Run } from './helpers/spawn-cli.js';
+import { tempRoot } from './helpers/folders.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'recordlint-hostile-'));
-// Readable by the unprivileged user some tests run as.
-chmodSync(root, 0o755);
 // No rules, only the engine's own diagnostics: these tests are about files, not wording.
-writeFileSync(path.join(root, '.recordlintrc.json'), '{ "extends": [] }\n');
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const { folder } = tempRoot('recordlint-hostile-', '{ "extends": [] }\n');
 beforeAll(() => ensureBuilt(), 180_000);
 
 const clean = 'Home visit. Child A showed me her drawings.\n';
 const brokenFrontMatter = '---\nchild: [unclosed\n---\n\nHome visit to see Child A.\n';
 
-interface Options {
-  cwd: string;
-  /** Run without root's power over file modes (see withoutFilePrivileges). */
-  unprivileged?: boolean;
-  /** Modules for `node --import`, loaded before the command. */
-  preload?: string[];
-  timeout?: number;
-}
-
-function cli(args: string[], options: Options): Promise<Run & { timedOut: boolean }> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  const imports = (options.preload ?? []).flatMap((file) => ['--import', pathToFileURL(file).href]);
-  return new Promise((resolve, reject) => {
-    const argv = [...imports, bin, ...args];
-    const [command, commandArgs] = options.unprivileged ? withoutFilePrivileges(argv) : [process.execPath, argv];
-    const child = spawn(command, commandArgs, { cwd: options.cwd, env });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    // A file that makes the command wait forever is a failure, not a hung test run.
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, options.timeout ?? 30_000);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, timedOut });
-    });
-    child.stdin.end('');
-  });
-}
-
-let dirs = 0;
-function folder(files: Record<string, string | Buffer> = {}): string {
-  const dir = path.join(root, `t${++dirs}`);
-  mkdirSync(dir, { recursive: true, mode: 0o755 });
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(dir, name);
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o755 });
-    writeFileSync(file, content);
-  }
-  return dir;
-}
+/** The built command, stopped after 30 s unless told otherwise: a file that makes it wait forever is a failure, not a hung test run. */
+const cli = (args: string[], options: CliOptions): Promise<Run> => spawnCli(args, { timeout: 30_000, ...options });
 
 interface JsonResult {
   filePath: string;
@@ -292,7 +240,7 @@ describe.concurrent('-o leaves a whole report or none, never a temporary file', 
 
   it('a write that fails half-way (disk full): no report and no temporary file', async () => {
     const dir = folder({ 'a.md': clean, 'b.md': brokenFrontMatter });
-    const preload = path.join(root, `full-disk-${dirs}.mjs`);
+    const preload = path.join(folder(), 'full-disk.mjs');
     // The temporary file gets half of what is written to it, then the disk is full (however it is written).
     writeFileSync(
       preload,

@@ -2,27 +2,17 @@
 // question in a terminal (unit-tested through an injected `ask`, and end to
 // end under script(1) when it is installed), --preset without asking, and
 // never overwriting a config.
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { choosePreset, configIn, InitError, parsePresetName, runInit, starterConfig } from '../src/init.js';
 import { ConfigLoader, presetRules, searchPlaces } from '../src/config.js';
 import { bin, cli, ensureBuilt, hasCommand } from './helpers/spawn-cli.js';
+import { tempRoot } from './helpers/folders.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'recordlint-init-'));
-chmodSync(root, 0o755);
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const { folder } = tempRoot('recordlint-init-');
 beforeAll(() => ensureBuilt(), 120_000);
-
-let dirs = 0;
-function folder(files: Record<string, string> = {}): string {
-  const dir = path.join(root, `t${++dirs}`);
-  mkdirSync(dir, { recursive: true });
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-  return dir;
-}
 
 /** Answers given in turn; undefined is the end of input. */
 function answers(...given: Array<string | undefined>): { ask: (q: string) => Promise<string | undefined>; questions: string[] } {

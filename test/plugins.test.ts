@@ -3,40 +3,29 @@
 // rule's `lexicons` are relative to the config file that names them. The
 // worked example in fixtures/plugin-example is run with the CLI as a team
 // would run it; mistakes are one line naming the config file, exit 2.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, ConfigLoader, describeConfig, parseRuleFlag } from '../src/config.js';
 import { RuleRegistry } from '../src/registry.js';
 import { Recordlint } from '../src/index.js';
 import { definePlugin, PluginError } from '../src/plugins.js';
-import { bin, ensureBuilt, repo, run, type Run } from './helpers/package.js';
+import { cli as spawnCli, ensureBuilt, repo, type Run } from './helpers/spawn-cli.js';
+import { tempRoot, type Files } from './helpers/folders.js';
 
 const example = path.join(repo, 'fixtures/plugin-example');
-const root = mkdtempSync(path.join(tmpdir(), 'recordlint-plugins-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const { folder } = tempRoot('recordlint-plugins-');
 beforeAll(() => ensureBuilt(), 120_000);
 
-let count = 0;
 /** A fresh folder with these files (objects written as JSON), with recordlint linked in node_modules so plugins can import it. */
-function project(files: Record<string, string | object>): string {
-  const dir = path.join(root, `p${++count}`);
+function project(files: Files): string {
+  const dir = folder(files);
   mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
   symlinkSync(repo, path.join(dir, 'node_modules/recordlint'), 'dir');
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(dir, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  }
   return dir;
 }
 
-function cli(args: string[], cwd: string): Promise<Run> {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  return run(process.execPath, [bin, '--no-color', ...args], { cwd, env });
-}
+const cli = (args: string[], cwd: string): Promise<Run> => spawnCli(['--no-color', ...args], { cwd });
 
 /** A plugin module whose rule reports every "TBC" (and the words of its `extra` option). */
 const tbcPlugin = (name = 'team', extra = '') => `

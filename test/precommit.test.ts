@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, ensureBuilt, repo, run } from './helpers/package.js';
+import { bin, ensureBuilt, repo, run } from './helpers/spawn-cli.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'recordlint-precommit-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

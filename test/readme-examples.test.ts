@@ -31,7 +31,8 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import picomatch from 'picomatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installRecordlint, projectEnv, repo, run, type Run } from './helpers/package.js';
+import { installRecordlint, projectEnv } from './helpers/package.js';
+import { repo, run, type Run } from './helpers/spawn-cli.js';
 
 interface Example {
   section: string;

@@ -5,11 +5,9 @@
 // emoji, control characters, a lone surrogate), a Windows path and a note
 // outside the working directory. Then each format once end to end, spawned
 // on fixtures/notes.
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Ajv, type ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import type { LintMessage, LintResult } from '../src/types.js';
@@ -25,8 +23,9 @@ import { junit } from '../src/reporters/junit.js';
 import { compact } from '../src/reporters/compact.js';
 import { summary } from '../src/reporters/summary.js';
 import { portablePath, relativePath } from '../src/reporters/common.js';
+import { cli, ensureBuilt, repo, type Run } from './helpers/spawn-cli.js';
+import { fixtureNoteNames, tempRoot } from './helpers/folders.js';
 
-const repo = path.resolve(new URL('..', import.meta.url).pathname);
 
 // ---------------------------------------------------------------- the shared results
 
@@ -662,54 +661,19 @@ describe('docs/output-schema.json', () => {
 
 // ---------------------------------------------------------------- end to end
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], cwdDir = repo): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repo, 'bin/recordlint.js'), ...args], { cwd: cwdDir, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
-
 /** Each spawn lints all of fixtures/notes; generous, for a busy machine. */
 const spawnTimeout = 120_000;
 
 describe.concurrent('recordlint -f <format> fixtures/notes (spawned)', () => {
-  const tmp = mkdtempSync(path.join(tmpdir(), 'recordlint-ci-'));
-  chmodSync(tmp, 0o755);
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const { root: tmp } = tempRoot('recordlint-ci-');
   let referenceRun: Run;
   let reference: Array<{ filePath: string; messages: Array<{ ruleId: string | null; severity: number }>; errorCount: number; warningCount: number }>;
   let problems = 0;
   let expectedCode = 0;
-  const notes = readdirSync(path.join(repo, 'fixtures/notes')).filter((f) => /\.(md|markdown|txt)$/.test(f));
 
   beforeAll(async () => {
-    const built = path.join(repo, 'dist/src/cli.js');
-    const newest = (dir: string): number =>
-      readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
-        const p = path.join(dir, entry.name);
-        if (entry.isDirectory()) return Math.max(max, newest(p));
-        return /\.(ts|json)$/.test(entry.name) ? Math.max(max, statSync(p).mtimeMs) : max;
-      }, 0);
-    if (!existsSync(built) || statSync(built).mtimeMs < Math.max(newest(path.join(repo, 'src')), newest(path.join(repo, 'rules')))) {
-      spawnSync(process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: repo, stdio: 'ignore' });
-    }
-    if (!existsSync(built)) throw new Error('dist/src/cli.js is missing: run npm run build');
-    const run = (referenceRun = await cli(['-f', 'json', 'fixtures/notes']));
+    ensureBuilt();
+    const run = (referenceRun = await cli(['-f', 'json', 'fixtures/notes'], { cwd: repo }));
     if (!run.stdout.startsWith('[')) throw new Error(`recordlint -f json fixtures/notes printed no JSON (exit ${run.code}): ${run.stderr}`);
     reference = JSON.parse(run.stdout);
     problems = reference.reduce((n, r) => n + r.messages.length, 0);
@@ -722,25 +686,25 @@ describe.concurrent('recordlint -f <format> fixtures/notes (spawned)', () => {
     const run = referenceRun;
     expect(run.stderr).toBe('');
     expectValid(outputValidator(), JSON.parse(run.stdout));
-    expect(reference).toHaveLength(notes.length);
+    expect(reference).toHaveLength(fixtureNoteNames.length);
   });
 
   it('json: a note that cannot be read, and no notes at all', async () => {
     writeFileSync(path.join(tmp, 'binary.md'), Buffer.from([0x46, 0x00, 0x41]));
     writeFileSync(path.join(tmp, '.recordlintrc.json'), '{ "extends": [] }\n');
-    const run = await cli(['-f', 'json', 'binary.md'], tmp);
+    const run = await cli(['-f', 'json', 'binary.md'], { cwd: tmp });
     expect(run.code).toBe(2);
     const out = JSON.parse(run.stdout);
     expectValid(outputValidator(), out);
     expect(out[0].messages[0]).toMatchObject({ fatal: true, ruleId: null, severity: 2 });
-    const none = await cli(['-f', 'json', '--no-error-on-unmatched-pattern', 'nothing-here/'], tmp);
+    const none = await cli(['-f', 'json', '--no-error-on-unmatched-pattern', 'nothing-here/'], { cwd: tmp });
     expect(none.code).toBe(0);
     expect(JSON.parse(none.stdout)).toEqual([]);
     expectValid(outputValidator(), []);
   }, spawnTimeout);
 
   it('sarif: valid against the official schema, every problem a result, the version from package.json', async () => {
-    const run = await cli(['-f', 'sarif', 'fixtures/notes']);
+    const run = await cli(['-f', 'sarif', 'fixtures/notes'], { cwd: repo });
     expect(run.code).toBe(expectedCode);
     const log = JSON.parse(run.stdout) as SarifLog;
     expectValid(sarifValidator(), log);
@@ -757,7 +721,7 @@ describe.concurrent('recordlint -f <format> fixtures/notes (spawned)', () => {
   }, spawnTimeout);
 
   it('github: one workflow command per problem', async () => {
-    const run = await cli(['-f', 'github', 'fixtures/notes']);
+    const run = await cli(['-f', 'github', 'fixtures/notes'], { cwd: repo });
     expect(run.code).toBe(expectedCode);
     const annotations = run.stdout ? parseCommands(run.stdout.replace(/\n$/, '')) : [];
     expect(annotations).toHaveLength(problems);
@@ -765,15 +729,15 @@ describe.concurrent('recordlint -f <format> fixtures/notes (spawned)', () => {
   }, spawnTimeout);
 
   it('junit: well-formed, one testsuite per note', async () => {
-    const run = await cli(['-f', 'junit', 'fixtures/notes']);
+    const run = await cli(['-f', 'junit', 'fixtures/notes'], { cwd: repo });
     expect(run.code).toBe(expectedCode);
     const root = parseXml(run.stdout.replace(/\n$/, ''));
-    expect(root.children).toHaveLength(notes.length);
+    expect(root.children).toHaveLength(fixtureNoteNames.length);
     expect(root.attributes.failures).toBe(String(problems));
   }, spawnTimeout);
 
   it('compact: one line per problem', async () => {
-    const run = await cli(['-f', 'compact', 'fixtures/notes']);
+    const run = await cli(['-f', 'compact', 'fixtures/notes'], { cwd: repo });
     expect(run.code).toBe(expectedCode);
     const lines = run.stdout ? run.stdout.replace(/\n$/, '').split('\n') : [];
     expect(lines).toHaveLength(problems);
@@ -781,17 +745,17 @@ describe.concurrent('recordlint -f <format> fixtures/notes (spawned)', () => {
   }, spawnTimeout);
 
   it('summary: the totals of the JSON run', async () => {
-    const run = await cli(['-f', 'summary', 'fixtures/notes']);
+    const run = await cli(['-f', 'summary', 'fixtures/notes'], { cwd: repo });
     expect(run.code).toBe(expectedCode);
     const errors = reference.reduce((n, r) => n + r.errorCount, 0);
     const warnings = reference.reduce((n, r) => n + r.warningCount, 0);
     const last = run.stdout.trimEnd().split('\n').pop();
-    if (problems) expect(last).toMatch(new RegExp(`^${problems} problems? \\(${errors} errors?, ${warnings} warnings?\\) in \\d+ of ${notes.length} notes`));
-    else expect(last).toBe(`No problems in ${notes.length} notes.`);
+    if (problems) expect(last).toMatch(new RegExp(`^${problems} problems? \\(${errors} errors?, ${warnings} warnings?\\) in \\d+ of ${fixtureNoteNames.length} notes`));
+    else expect(last).toBe(`No problems in ${fixtureNoteNames.length} notes.`);
   }, spawnTimeout);
 
   it('--help lists every format', async () => {
-    const run = await cli(['--help']);
+    const run = await cli(['--help'], { cwd: repo });
     expect(run.stdout.replace(/\s+/g, ' ')).toContain('output format: stylish, json, sarif, github, junit, compact or summary');
   }, spawnTimeout);
 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { ruleTester, lintWithRule } from '../../test/helpers/rule-tester.js';
-import { validateLexicon } from '../../src/lexicon.js';
 import rule, { classifyType } from './index.js';
 import { itValidatesWordLists } from '../../test/helpers/word-lists.js';
 

@@ -1,8 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintWithRule, ruleTester } from '../../test/helpers/rule-tester.js';
+import { teamWordList } from '../../test/helpers/word-lists.js';
 import { validateLexicon } from '../../src/lexicon.js';
 import rule from './index.js';
 import data from './jargon.json' with { type: 'json' };
@@ -210,11 +208,7 @@ describe('jargon.json', () => {
 });
 
 describe('team lists', () => {
-  const team = () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'recordlint-')), 'team.json');
-    writeFileSync(file, JSON.stringify({ entries: [{ id: 'fss', match: ['front door'], expected: ['the Family Support Service'], note: 'Families do not know our front door.', source: 'team' }] }));
-    return file;
-  };
+  const team = () => teamWordList([{ id: 'fss', match: ['front door'], expected: ['the Family Support Service'], note: 'Families do not know our front door.', source: 'team' }]);
 
   it('reports entries of a team list given in `lexicons`, with the built-in list', () => {
     const messages = lintWithRule(rule, 'The front door passed the case to the service user team.', { lexicons: [team()] });

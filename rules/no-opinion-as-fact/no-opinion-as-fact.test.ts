@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { ruleTester, lintWithRule } from '../../test/helpers/rule-tester.js';
-import { phraseKey, validateLexicon, inflections, type Lexicon } from '../../src/lexicon.js';
+import { phraseKey, inflections, type Lexicon } from '../../src/lexicon.js';
 import rule from './index.js';
 import labelRule from '../no-unevidenced-label/index.js';
 import hearsayRule from '../attribute-hearsay/index.js';

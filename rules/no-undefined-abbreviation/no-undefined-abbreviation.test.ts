@@ -1,8 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintWithRule, ruleTester } from '../../test/helpers/rule-tester.js';
+import { teamWordList } from '../../test/helpers/word-lists.js';
 import { validateLexicon } from '../../src/lexicon.js';
 import rule from './index.js';
 import data from './abbreviations.json' with { type: 'json' };
@@ -253,17 +251,13 @@ describe('abbreviations.json', () => {
 
 describe('team lists', () => {
   it('reads abbreviations from a team list given in `lexicons`', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'recordlint-'));
-    const file = join(dir, 'team.json');
-    writeFileSync(file, JSON.stringify({ entries: [{ id: 'fss', match: ['FSS'], expected: ['family safeguarding service'], note: 'Ours.', source: 'team' }] }));
+    const file = teamWordList([{ id: 'fss', match: ['FSS'], expected: ['family safeguarding service'], note: 'Ours.', source: 'team' }]);
     const messages = lintWithRule(rule, 'The FSS team will visit.', { lexicons: [file] });
     expect(messages.map((m) => [m.messageId, m.expected])).toEqual([['notDefined', ['family safeguarding service (FSS)']]]);
   });
 
   it('names the file and entry when a team list is wrong', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'recordlint-'));
-    const file = join(dir, 'team.json');
-    writeFileSync(file, JSON.stringify({ entries: [{ id: 'fss', match: ['FSS'], expected: [], note: 'Ours.', source: 'team', ambigous: true }] }));
+    const file = teamWordList([{ id: 'fss', match: ['FSS'], expected: [], note: 'Ours.', source: 'team', ambigous: true }]);
     const [message] = lintWithRule(rule, 'The FSS team.', { lexicons: [file] });
     expect(message.messageId).toBe('ruleFailed');
     expect(message.message).toMatch(/team\.json: entry "fss": unknown field "ambigous"/);

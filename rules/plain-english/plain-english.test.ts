@@ -1,8 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintWithRule, ruleTester } from '../../test/helpers/rule-tester.js';
+import { teamWordList } from '../../test/helpers/word-lists.js';
 import { validateLexicon } from '../../src/lexicon.js';
 import rule from './index.js';
 import data from './wordy.json' with { type: 'json' };
@@ -158,11 +156,10 @@ describe('allow and team lists', () => {
   });
 
   it('takes plain words and quiet phrases from a team list in `lexicons`', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'recordlint-')), 'team.json');
-    writeFileSync(file, JSON.stringify({ entries: [
+    const file = teamWordList([
       { id: 'regarding', match: ['regarding'], expected: ['about', 'on'], note: 'Our style.', source: 'team' },
       { id: 'prior-to', match: ['prior to'], expected: [], quiet: true, note: 'We accept it.', source: 'team' },
-    ] }));
+    ]);
     const messages = lintWithRule(rule, 'We talked regarding school prior to the visit.', { lexicons: [file] });
     expect(messages.map((m) => [m.actual, m.expected])).toEqual([['regarding', ['about', 'on']]]);
   });

@@ -1,8 +1,11 @@
-// The check every rule with marker lists makes of them: each list validates,
-// is not empty, and every entry gives a reason and a source a practitioner
-// can follow.
-import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
+// The check every marker word list gets (in src/markers/ and in rule
+// folders): it validates, is not empty, and every entry gives a reason and a
+// source a practitioner can follow. And team word lists, for the rules that
+// take them in `lexicons`.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, it, onTestFinished } from 'vitest';
 import { validateLexicon } from '../../src/lexicon.js';
 
 export function itValidatesWordLists(folder: URL, files: readonly string[]): void {
@@ -16,4 +19,13 @@ export function itValidatesWordLists(folder: URL, files: readonly string[]): voi
       }
     });
   }
+}
+
+/** A team word list holding these entries, written to team.json in a temporary folder that goes when the test ends; returns its path. */
+export function teamWordList(entries: object[]): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'recordlint-team-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'team.json');
+  writeFileSync(file, JSON.stringify({ entries }));
+  return file;
 }
