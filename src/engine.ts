@@ -113,7 +113,43 @@ export function runRules(note: ParsedNote, rules: readonly EnabledRule[], option
   }
   for (const finish of finishers) finish();
 
-  return messages.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || String(a.ruleId).localeCompare(String(b.ruleId)));
+  return withoutHidden(messages, rules).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || String(a.ruleId).localeCompare(String(b.ruleId)));
+}
+
+/** Drops the reports inside a report of a rule whose meta.hides names their rule. */
+function withoutHidden(messages: LintMessage[], rules: readonly EnabledRule[]): LintMessage[] {
+  const covers: Cover[] = [];
+  for (const { rule } of rules) {
+    if (!rule.meta.hides?.length) continue;
+    const ranges = messages.filter((m) => m.ruleId === rule.id).map((m) => m.range).sort((a, b) => a[0] - b[0]);
+    if (ranges.length === 0) continue;
+    let furthest = -1;
+    covers.push({ ruleId: rule.id, hides: rule.meta.hides, starts: ranges.map((r) => r[0]), furthestEnds: ranges.map((r) => (furthest = Math.max(furthest, r[1]))) });
+  }
+  if (covers.length === 0) return messages;
+  const hidden = ({ ruleId, range }: LintMessage) =>
+    ruleId !== null && covers.some((c) => c.ruleId !== ruleId && (c.hides.includes('*') || c.hides.includes(ruleId)) && covered(c, range));
+  return messages.filter((m) => !hidden(m));
+}
+
+/** One rule's reports, by start, and the furthest end of any of them up to each. */
+interface Cover {
+  ruleId: string;
+  hides: readonly string[];
+  starts: number[];
+  furthestEnds: number[];
+}
+
+/** Whether some report of the cover starts at or before the range and ends at or after it (binary search: a long note has thousands). */
+function covered(cover: Cover, [start, end]: [number, number]): boolean {
+  let lo = 0;
+  let hi = cover.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cover.starts[mid] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && cover.furthestEnds[lo - 1] >= end;
 }
 
 /** One depth-first walk, no recursion (a note may nest lists 1,000 deep). */

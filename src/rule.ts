@@ -41,6 +41,13 @@ export interface RuleMeta {
    * excluded ('frontmatter' for metadata rules, for example).
    */
   reportIn?: ScopeName[];
+  /**
+   * Rules whose reports inside one of this rule's reports are dropped ('*':
+   * every other rule), because this report already asks for that text to
+   * change: a pasted email is summarised as a whole, a jargon phrase
+   * replaced as a whole takes its abbreviation with it.
+   */
+  hides?: string[];
   /** Docs URL; built-in rules default to their README. */
   url?: string;
   /** A bad and a good example for --explain. */

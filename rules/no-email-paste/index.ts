@@ -16,6 +16,8 @@ export default defineRule({
     },
     fixable: false,
     defaultSeverity: 'error',
+    // The whole email is to be replaced by a summary: what other rules find in it is noise.
+    hides: ['*'],
     examples: {
       bad: 'From: Nicola Barratt <n.barratt@school.example.org>\nSent: 25 November 2026 11:47\nTo: Jess Morley\nSubject: Leo - attendance\n\nHi Jess, Leo\'s attendance since September is 81.6%...',
       good: 'Nicola Barratt, the school\'s attendance officer, emailed me on 25 November. She said Leo\'s attendance since September is 81.6% and that he has been late seven times. This means Leo is missing the start of his phonics lessons; I will discuss it with his parents at my next visit.',

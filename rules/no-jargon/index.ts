@@ -50,6 +50,8 @@ export default defineRule<Options>({
       rewrite: '"{found}" is social-care jargon: say in plain words what actually happened. {why}',
     },
     fixable: 'safe',
+    // "LAC review" replaced by "review meeting" takes "LAC" with it.
+    hides: ['no-undefined-abbreviation'],
     options: {
       lexicons: { type: 'string[]', default: [], description: 'Paths to your team’s own jargon lists, in the word-list format (docs/LEXICON-FORMAT.md).' },
       allow: { type: 'string[]', default: [], description: 'Ids of entries to switch off (e.g. "placement" for a team writing court reports).' },
