@@ -1,9 +1,11 @@
 // Who is the child in this note? From the front matter `child` ("Maya
 // Ellison", or a list), and from names written with an age under 18 in
 // brackets ("Theo (4)"). A first name matches on its own ("Maya said"); a
-// surname alone does not ("Ms Ellison" is usually a parent). When the note
-// names no child, `known` is false and callers fall back to "any first name
-// without a title that is not a family or professional role".
+// surname alone does not ("Ms Ellison" is usually a parent). Notes that
+// anonymise the child write an initial ("K said", "J (7)", "Child B"): the
+// front-matter child's initials and those the note introduces match too.
+// When the note names no child, `known` is false and callers fall back to
+// "any first name without a title that is not a family or professional role".
 //
 // "She"/"he" refer to the child when the nearest earlier sentence that names
 // anybody names the child first ("I explained to Maya that... She said...").
@@ -13,11 +15,14 @@ import type { Sentence } from 'nlcst';
 import type { Term } from './tokens.js';
 import { termsOf } from './tokens.js';
 import { classifySource, isLikelyName } from './speech.js';
-import { childNames } from './people.js';
+import { adultTitles, childNames, childNameWords, isNameAt } from './people.js';
+import type { FrontMatter } from './parse.js';
 
 export interface Children {
   /** Case-folded first names (and full names' first words). */
   names: Set<string>;
+  /** The child's initials as written, in capitals ("K", "KB"); never "I" or "A", which are words. */
+  initials: Set<string>;
   /** How messages name the child: "Maya", "Tia and Marcus", or "the child". */
   display: string;
   /** True when the note says who the child is. */
@@ -39,12 +44,17 @@ export function childrenOf(context: Pick<RuleContext, 'frontmatter' | 'text' | '
   const raw = context.frontmatter.data?.child ?? context.frontmatter.data?.children;
   const shown = [...names].map((n) => displayName(n, raw));
   const known = names.size > 0;
-  // "Maya (8)", "Theo (4)", "Jordan Ashworth (14)"
-  for (const m of context.text.matchAll(/\b([A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+)?\s*\((\d{1,2})\)/g)) {
-    if (Number(m[2]) < 18 && !notNames.has(m[1].toLowerCase())) names.add(m[1].toLowerCase());
+  const initials = frontMatterInitials(context.frontmatter);
+  // "Maya (8)", "Theo (4)", "Jordan Ashworth (14)", and initials: "J (7)", "KB (7)"
+  for (const m of context.text.matchAll(/\b([A-Z][a-z'’-]+|[A-Z]{1,3})(?:\s+[A-Z][a-z'’-]+)?\s*\((\d{1,2})\)/g)) {
+    if (Number(m[2]) >= 18) continue;
+    if (/^[A-Z]+$/.test(m[1])) addInitials(initials, m[1]);
+    else if (!notNames.has(m[1].toLowerCase())) names.add(m[1].toLowerCase());
   }
+  // "Child B": the letter stands for the child from here on.
+  for (const m of context.text.matchAll(/\b[Cc]hild ([A-Z])\b/g)) addInitials(initials, m[1]);
   const display = shown.length === 0 ? 'the child' : shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-  found = { names, display, known };
+  found = { names, initials, display, known };
   cache.set(context.nlcst, found);
   return found;
 }
@@ -56,10 +66,33 @@ export function isChildName(children: Children, sentence: Sentence, i: number, s
   const terms = termsOf(sentence);
   const t = terms[i];
   if (!t) return false;
-  const norm = t.bare ?? t.norm;
-  if (children.names.has(norm)) return true;
+  if (isNameAt(children.names, terms, i) || isInitialAt(children, terms, i)) return true;
   if (children.known || strict) return false;
   return isUntitledName(terms, i) && classifySource(sentence, i).kind === 'name';
+}
+
+/** The initial stands alone ("K said", "J's bed"), not in a hyphenated word ("K-pop") or after a title ("Mr K"). */
+function isInitialAt(children: Children, terms: readonly Term[], i: number): boolean {
+  const t = terms[i];
+  if (!children.initials.has(t.raw.replace(/'s$/, ''))) return false;
+  if (terms[i - 1]?.token === t.token || terms[i + 1]?.token === t.token) return false;
+  return !(i > 0 && adultTitles.has(terms[i - 1].norm));
+}
+
+/** "Kayden Brooks" gives K and KB; "Tia and Marcus Lowe" gives T, M and ML ("Child B" is read from the text). */
+function frontMatterInitials(frontmatter: FrontMatter): Set<string> {
+  const initials = new Set<string>();
+  for (const words of childNameWords(frontmatter)) {
+    if (words[0] === 'Child') continue;
+    addInitials(initials, words[0][0]);
+    if (words.length > 1) addInitials(initials, words.map((w) => w[0]).join(''));
+  }
+  return initials;
+}
+
+/** "I" and "A" are words, never the child. */
+function addInitials(initials: Set<string>, letters: string): void {
+  if (letters !== 'I' && letters !== 'A') initials.add(letters);
 }
 
 /** A capitalised word that is not a title's name, a role, a month or a day. */

@@ -32,18 +32,61 @@ const notNames = new Set([
 /** First names of the child or children the front matter names (`child: Tia and Marcus Lowe`). */
 export function childNames(frontmatter: FrontMatter): Set<string> {
   const names = new Set<string>();
+  // In each name, every word but the last (the family name, which the
+  // parents share): "Tia and Marcus Lowe" gives tia, marcus.
+  for (const words of childNameWords(frontmatter)) {
+    for (const w of words.length > 1 ? words.slice(0, -1) : words) names.add(w.toLowerCase());
+  }
+  return names;
+}
+
+/** Each name in the front matter `child`, as its capitalised words: "Tia and Marcus Lowe" gives [Tia], [Marcus, Lowe]. */
+export function childNameWords(frontmatter: FrontMatter): string[][] {
+  const found: string[][] = [];
   const value = frontmatter.data?.child ?? frontmatter.data?.children;
   const values = Array.isArray(value) ? value : [value];
   for (const v of values) {
     if (typeof v !== 'string') continue;
-    // In each name, every word but the last (the family name, which the
-    // parents share): "Tia and Marcus Lowe" gives tia, marcus.
     for (const part of v.split(/,|&|\band\b/)) {
       const words = part.trim().split(/\s+/).filter((w) => /^[A-Z]/.test(w));
-      for (const w of words.length > 1 ? words.slice(0, -1) : words) names.add(w.toLowerCase());
+      if (words.length) found.push(words);
     }
   }
-  return names;
+  return found;
+}
+
+/**
+ * Is term `i` (part of) one of `names`? A hyphenated name ("ellie-mae") is
+ * several terms (termsOf splits at hyphens), so it must match as that run of
+ * words, whichever of them `i` is: a subject ends at "Mae" in "Ellie-Mae said".
+ */
+export function isNameAt(names: ReadonlySet<string>, terms: readonly Term[], i: number): boolean {
+  const t = terms[i];
+  if (names.has(t.bare ?? t.norm)) return true;
+  for (const parts of hyphenatedNames(names)) {
+    for (let p = 0; p < parts.length; p++) {
+      if (parts.every((part, k) => namePartIs(terms[i - p + k], part, k === parts.length - 1, k > 0))) return true;
+    }
+  }
+  return false;
+}
+
+const hyphenated = new WeakMap<ReadonlySet<string>, string[][]>();
+
+/** The hyphenated names in the set, as their parts (worked out once per set: this runs for every word). */
+function hyphenatedNames(names: ReadonlySet<string>): string[][] {
+  let found = hyphenated.get(names);
+  if (!found) {
+    found = [...names].map((name) => name.split(/[-‐‑–]/)).filter((parts) => parts.length > 1);
+    hyphenated.set(names, found);
+  }
+  return found;
+}
+
+/** The name's possessive sits on its last part ("Ellie-Mae's"); a later part follows with no punctuation between. */
+function namePartIs(term: Term | undefined, part: string, last: boolean, joined: boolean): boolean {
+  if (!term || (joined && term.gapBefore)) return false;
+  return (last ? term.bare ?? term.norm : term.norm) === part;
 }
 
 export type Subject = 'adult' | 'child' | 'unknown';
@@ -59,7 +102,7 @@ export function subjectBefore(terms: readonly Term[], index: number, children: R
     const word = term.bare ?? term.norm;
     if (familyAdultWords.has(word)) return 'adult';
     if (k > 0 && adultTitles.has(terms[k - 1].norm)) return 'adult';
-    if (children.has(word) || childWords.has(word)) return 'child';
+    if (isNameAt(children, terms, k) || childWords.has(word)) return 'child';
     if (/^[A-Z]/.test(term.raw) && !notNames.has(word) && !adultTitles.has(word)) return 'unknown';
   }
   return 'unknown';

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ruleTester, lintWithRule } from '../../test/helpers/rule-tester.js';
 import rule, { classifyType } from './index.js';
 import { itValidatesWordLists } from '../../test/helpers/word-lists.js';
+import { childrenOf } from '../../src/children.js';
+import { parseNote } from '../../src/parse.js';
 
 ruleTester(rule, {
   valid: [
@@ -35,6 +37,16 @@ ruleTester(rule, {
     {"code":"---\nchild: Maya Ellison\ntype: visit\n---\n\nWe played cards.","options":{"otherTypes":["visit"]},"name":"a team type overrides"},
     "",
     "---\nchild: Maya Ellison\ntype: home visit\n---\n",
+    { name: "a hyphenated first name", code: "---\nchild: Ellie-Mae Turner\ntype: home visit\n---\n\nI saw Ellie-Mae at home. Ellie-Mae said \"I like school\"." },
+    { name: "a hyphenated first name and a reason", code: "---\nchild: Ellie-Mae Turner\ntype: home visit\n---\n\nEllie-Mae did not want to talk to me today." },
+    { name: "a hyphenated baby", code: "---\nchild: Lily-Rose Barker\ntype: home visit\n---\n\nLily-Rose is 5 months old. She was awake in her bouncer when I arrived." },
+    { name: "the first name's initial", code: "---\nchild: Kayden Brooks\ntype: home visit\n---\n\nHome visit. K showed me his new bed and said “it doesn’t creak any more”." },
+    { name: "the full name's initials", code: "---\nchild: Kayden Brooks\ntype: home visit\n---\n\nKB showed me his new bed." },
+    { name: "the initial and a reason", code: "---\nchild: Leah Morgan\ntype: home visit\n---\n\nHome visit. L was shy and did not want to talk to me today." },
+    { name: "an initial with an age", code: "Home visit 03/11/2025\n\nPresent: SL (Mum), DL (Dad), J (7), me (social worker).\n\nJ showed me his PS5. He said \"I can text Nan now\".", filename: "note.txt" },
+    { name: "Child B", code: "---\ntype: home visit\n---\n\nChild B was at home with her mum. B said \"I like my room\"." },
+    { name: "a quotation in a child's-views row of a table", code: "---\nchild: Leah Morgan\ntype: statutory visit\n---\n\n| | |\n|---|---|\n| Child seen | Yes, alone in her bedroom |\n| Child’s views | “I like my new school but I miss Nan.” |\n\nMum was at home." },
+    { name: "a quotation on a child's-views line", code: "---\nchild: Leah Morgan\ntype: home visit\n---\n\nHome visit.\n\n**Wishes and feelings:** “I want to see Nan more.”" },
   ],
   invalid: [
     {
@@ -224,7 +236,68 @@ ruleTester(rule, {
         { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 22 },
       ],
     },
+    {
+      code: "---\nchild: Ellie-Mae Turner\ntype: home visit\n---\n\nI saw Ellie-Mae at home. Mae said \"it is fine\".",
+      name: "part of a hyphenated name is someone else",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 25 },
+      ],
+    },
+    {
+      code: "---\nchild: Kayden Brooks\ntype: home visit\n---\n\nHome visit. Mr K said “it is fine”.",
+      name: "an initial after a title is an adult",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 12 },
+      ],
+    },
+    {
+      code: "---\nchild: Amelia Brown\ntype: home visit\n---\n\nHome visit. Child A was in her room. A said “go away”.",
+      name: "\"A\" is never the child",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 12 },
+      ],
+    },
+    {
+      code: "---\nchild: Isla Brown\ntype: home visit\n---\n\nHome visit. I said “hello Isla”.",
+      name: "\"I\" is never the child",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 12 },
+      ],
+    },
+    {
+      code: "---\nchild: Leah Morgan\ntype: home visit\n---\n\nHome visit.\n\nMum’s views: “I want her home.”",
+      name: "a quotation under an adult's label",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 12 },
+      ],
+    },
+    {
+      code: "---\nchild: Leah Morgan\ntype: home visit\n---\n\nHome visit. Mum said the child’s views: “I want to stay”.",
+      name: "a child's-views label inside a sentence is not a template field",
+      errors: [
+        { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 12 },
+      ],
+    },
   ],
+});
+
+describe('child-voice initials', () => {
+  const initialsOf = (code: string, kind: 'markdown' | 'text' = 'markdown') => [...childrenOf(parseNote(code, kind)).initials].sort();
+
+  it('takes the front-matter child\'s initials', () => {
+    expect(initialsOf('---\nchild: Kayden Brooks\n---\n\nHello.')).toEqual(['K', 'KB']);
+    expect(initialsOf('---\nchild: Tia and Marcus Lowe\n---\n\nHello.')).toEqual(['M', 'ML', 'T']);
+  });
+
+  it('takes initials the note introduces with an age or as "Child B"', () => {
+    expect(initialsOf('Present: SL (Mum), J (7), KB (12), Dad (41).', 'text')).toEqual(['J', 'KB']);
+    expect(initialsOf('Child B and Child C were at home.', 'text')).toEqual(['B', 'C']);
+  });
+
+  it('never takes "I" or "A", which are words', () => {
+    expect(initialsOf('---\nchild: Isla\n---\n\nI (7) and Child A were there.')).toEqual([]);
+    expect(initialsOf('---\nchild: Amelia Stone\n---\n\nHello.')).toEqual(['AS']);
+  });
 });
 
 describe('child-voice word lists', () => {

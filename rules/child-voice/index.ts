@@ -120,6 +120,7 @@ function refersToChildByName(context: RuleContext, s: SentenceInfo, i: number): 
 
 /** Anything in the child's own words, or a reason there is none. */
 function hasChildWords(context: RuleContext): boolean {
+  if (quoteUnderViewsLabel(context)) return true;
   for (const s of context.sentences) {
     const terms = termsOf(s.node);
     // "Maya said", "you told me", "she drew" (she = the child), "Zain chose the colours".
@@ -145,6 +146,25 @@ function hasChildWords(context: RuleContext): boolean {
       if (secondHand(context, s, m.from)) continue;
       if (firstPersonIsChild(context, s)) return true;
     }
+  }
+  return false;
+}
+
+/** A template's label for the child's own views: "Child's views", "Wishes and feelings", "Voice of the child". */
+const viewsLabel =
+  /^[\s|>*_-]*(?:(?:the )?(?:child|children|young person)(?:'s|’s|s)? (?:views|voice|words|wishes(?: and feelings)?)|wishes,? (?:and )?feelings(?: and views)?|(?:the )?(?:voice|views) of the (?:child|young person))[\s*_]*[:|][\s*_]*$/i;
+
+/**
+ * A quotation straight after a child's-views label, in a table row (`| Child's views | "I like my new school" |`)
+ * or a line (`Child's views: "..."`): the template says whose words they are.
+ */
+function quoteUnderViewsLabel(context: RuleContext): boolean {
+  for (const [start] of context.scopes.list('quote')) {
+    // The text from the start of the quotation's line, when that is short: a label, not a sentence.
+    const before = context.text.slice(Math.max(0, start - 80), start);
+    const newline = before.lastIndexOf('\n');
+    if (newline < 0 && start > 80) continue;
+    if (viewsLabel.test(before.slice(newline + 1))) return true;
   }
   return false;
 }
