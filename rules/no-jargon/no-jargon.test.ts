@@ -28,6 +28,12 @@ ruleTester(rule, {
     "Mum engaged a solicitor and the engagement party is in June.",
     "My case notes are up to date.",
     "The Multi-Agency Safeguarding Hub passed the referral on.",
+    { name: "the statutory test for significant harm", code: "The threshold for significant harm is met because Noah has a bruise on his cheek." },
+    { name: "the statutory test for a section 47 enquiry", code: "The threshold for a child protection enquiry under section 47 of the Children Act 1989 is met. The threshold for s47 was met on Friday." },
+    { name: "a criminal record check", code: "Both parents have had DBS checks and no offences were disclosed." },
+    { name: "the name of a fund", code: "I told Shannon about the care leavers' hardship fund." },
+    { name: "the legal basis for care", code: "Noah was accommodated under section 20 of the Children Act 1989, with his mum's agreement." },
+    { name: "going to hospital", code: "Destiny's presentation at A&E was recorded by the nurse as calm and alert." },
   ],
   invalid: [
     {
@@ -110,6 +116,30 @@ ruleTester(rule, {
       code: "The family are known to services.",
       errors: [
         { messageId: 'rewrite', line: 1, column: 16, endLine: 1, endColumn: 33 },
+      ],
+    },
+    {
+      code: "The case met threshold for CIN.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 14, endLine: 1, endColumn: 23 },
+      ],
+    },
+    {
+      code: "She is a care leaver and lives on her own.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 10, endLine: 1, endColumn: 21 },
+      ],
+    },
+    {
+      code: "Noah was accommodated by the local authority on Friday.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 10, endLine: 1, endColumn: 22 },
+      ],
+    },
+    {
+      code: "Mum's presentation was flat and she did not look at me.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 7, endLine: 1, endColumn: 19 },
       ],
     },
     {
