@@ -114,7 +114,7 @@ const fixedFragments = [
   'Spoke to the TM',
   'an SGO',
   'the ICPC',
-  'saw the GP',
+  'saw the IRO',
   'the DSL said',
   'CAMHS',
   'FSW',

@@ -97,3 +97,10 @@ export const everyday: ReadonlySet<string> = new Set([
   'KFC', 'IKEA', 'LEGO', 'BMX', 'XBOX', 'PS4', 'PS5', 'HD', 'LED', 'PDF', 'DJ', 'MRI', 'HIV', 'WIFI', 'A4', 'A3', 'A5',
   'MR', 'MRS', 'MS', 'DR', 'LTD', 'PLC', 'QC', 'KC', 'RE', 'FWD', 'CC', 'BCC',
 ]);
+
+/**
+ * Known to every reader too (the research allow-list, shared/research/domain.md
+ * A1.2), so a note need not write them out, but still abbreviations: unlike
+ * `everyday`, `mode: "never"` reports them.
+ */
+export const widelyKnown: ReadonlySet<string> = new Set(['GP', 'A&E']);

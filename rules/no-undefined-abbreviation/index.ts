@@ -4,7 +4,7 @@ import { inflections, validateLexicon } from '../../src/lexicon.js';
 import { loadTeamLexicons, perOptions } from '../../src/team-lexicons.js';
 import builtinData from './abbreviations.json' with { type: 'json' };
 import { commonWords } from './common-words.js';
-import { Dictionary, everyday, extraFields, glossaryList, plainLongForm, type AbbreviationEntry } from './dictionary.js';
+import { Dictionary, everyday, extraFields, glossaryList, plainLongForm, widelyKnown, type AbbreviationEntry } from './dictionary.js';
 import { capsShape, definitionAt, keyOf, scanSentence, type Candidate, type Definition, type SentenceScan } from './scan.js';
 
 interface Options {
@@ -25,7 +25,8 @@ interface Prepared {
 
 /** Team lists, glossary and allow list: once per options object. */
 const prepare = perOptions((options: Options): Prepared => {
-  const allow = new Set<string>();
+  // "never" reports every abbreviation (Coventry: "without ... abbreviations"), the widely known too.
+  const allow = new Set<string>(options.mode === 'never' ? [] : widelyKnown);
   for (const item of options.allow) {
     allow.add(item);
     allow.add(keyOf(item));
@@ -78,7 +79,7 @@ export default defineRule<Options>({
         default: 'define-first',
         description: '"define-first": report an abbreviation used before the note writes it out; "never": report every abbreviation, defined or not (Coventry: "without jargon or abbreviations").',
       },
-      allow: { type: 'string[]', default: [], description: 'Abbreviations your team accepts without a definition (e.g. "GP"), or ids of dictionary entries.' },
+      allow: { type: 'string[]', default: [], description: 'Abbreviations your team accepts without a definition (e.g. "DSL"), or ids of dictionary entries.' },
       glossary: { type: 'record', default: {}, description: 'Your team’s own abbreviations and what they stand for, used for suggestions and fixes: { "FSW": "family safeguarding worker" }.' },
       lexicons: { type: 'string[]', default: [], description: 'Paths to your team’s abbreviation lists, in the word-list format (with "ambiguous": true for several meanings).' },
     },

@@ -34,6 +34,7 @@ ruleTester(rule, {
     { name: "a person named by role", code: "Her mother (KH) and JB (father) came. KH and JB agreed." },
     { name: "allow option", code: "The GP and the SW agreed.", options: {"allow":["GP","SW"]} },
     { name: "everyday abbreviations", code: "She watched a DVD, then the BBC news, and we talked about her GCSEs and PE." },
+    { name: "GP and A&E: widely known", code: "Mum's GP has referred her, and two GPs at A&E saw Maya on Friday." },
   ],
   invalid: [
     {
@@ -90,11 +91,11 @@ ruleTester(rule, {
     },
     {
       name: "plural",
-      code: "Two GPs saw her.",
+      code: "Two SWs saw her.",
       errors: [
         { messageId: 'notDefined', line: 1, column: 5, endLine: 1, endColumn: 8 },
       ],
-      output: "Two general practitioners (GPs) saw her.",
+      output: "Two social workers (SWs) saw her.",
     },
     {
       name: "possessive",
@@ -137,11 +138,11 @@ ruleTester(rule, {
     },
     {
       name: "ampersand",
-      code: "She went to A&E.",
+      code: "She had T&T at breakfast club.",
       errors: [
-        { messageId: 'notDefined', line: 1, column: 13, endLine: 1, endColumn: 16 },
+        { messageId: 'notDefined', line: 1, column: 9, endLine: 1, endColumn: 12 },
       ],
-      output: "She went to accident and emergency department (A&E).",
+      output: "She had tea and toast (T&T) at breakfast club.",
     },
     {
       name: "mixed case",
@@ -203,6 +204,15 @@ ruleTester(rule, {
       options: {"mode":"never"},
       errors: [
         { messageId: 'abbreviation', line: 1, column: 27, endLine: 1, endColumn: 30 },
+      ],
+    },
+    {
+      name: "mode never reports GP and A&E, widely known as they are",
+      code: "Mum's GP sent her to A&E.",
+      options: {"mode":"never"},
+      errors: [
+        { messageId: 'abbreviation', line: 1, column: 7, endLine: 1, endColumn: 9 },
+        { messageId: 'abbreviation', line: 1, column: 22, endLine: 1, endColumn: 25 },
       ],
     },
     {
