@@ -4,7 +4,7 @@ import { Matcher, type Lexicon, type LexiconMatch } from '../../src/lexicon.js';
 import { termsOf } from '../../src/tokens.js';
 import { findEvidence } from '../../src/evidence.js';
 import { isHypothetical } from '../../src/negation.js';
-import { agentAfter, isReported } from '../../src/speech.js';
+import { agentAfter, isReported, subjectBefore } from '../../src/speech.js';
 import { allowSet, loadTeamLexicons, perOptions, type WordListOptions } from '../../src/team-lexicons.js';
 import { labels } from '../no-unevidenced-label/index.js';
 import evaluativeList from './evaluative.json' with { type: 'json' };
@@ -89,7 +89,7 @@ function checkSentence(context: RuleContext, sentence: SentenceInfo, matcher: Ma
     if (labelSpans.some(overlaps) || spans.some(([s, e]) => overlaps({ start: s, end: e }))) continue;
     if (context.scopes.has('quote', m.start)) continue;
     if (isHypothetical(node, m.from)) continue;
-    if (isReported(node, m.from)) continue;
+    if (isReported(node, m.from) || heldBySubject(node, m)) continue;
     if (isOwned(context, sentence, ownedSections)) continue;
     if (findEvidence(context, sentence, [m.start, m.end], { events: true })) continue;
     context.report({
@@ -120,6 +120,24 @@ function hasOwnerAfter(node: Sentence, m: LexiconMatch): boolean {
     }
   }
   return false;
+}
+
+/** Worries someone has: "no concerns" after "has/have/had". */
+const heldViews = new Set(['no concerns', 'no worries']);
+
+/**
+ * "The school have no concerns", "Ms Shah has no worries about...": the view
+ * is the subject's, as with a reporting verb. "There are no concerns" has no
+ * owner; "I have no concerns" is the writer's summary, still to be backed by
+ * what was seen.
+ */
+function heldBySubject(node: Sentence, m: LexiconMatch): boolean {
+  const terms = termsOf(node);
+  const have = m.from - 1;
+  if (have < 0 || !/^(?:has|have|had)$/.test(terms[have].norm)) return false;
+  if (!heldViews.has(terms.slice(m.from, m.to).map((t) => t.norm).join(' '))) return false;
+  const kind = subjectBefore(node, have).kind;
+  return kind === 'name' || kind === 'role' || kind === 'pronoun';
 }
 
 /** An owner in the sentence, in the sentence before it (same paragraph), or a heading that owns the section. */

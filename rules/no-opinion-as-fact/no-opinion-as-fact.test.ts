@@ -46,6 +46,11 @@ ruleTester(rule, {
     "> Everything is fine, Mum is fine, stop asking.",
     {"code":"Ms Gorman said she was “satisfied”.\r\n\r\nDr. Okafor thinks the care is good.\r\n","name":"CRLF"},
     {"code":"The visit was fine.","options":{"allow":["fine"]}},
+    { name: "the school has the worry", code: "The school have no concerns about Maya's attendance this term." },
+    { name: "a named person has the worry", code: "Ms Shah has no concerns about the bruise on Maya's arm." },
+    { name: "a role has the worry", code: "Maya's class teacher had no worries about her reading." },
+    { name: "clearly before a speech verb: how he spoke", code: "Kayden clearly said he did not want to go." },
+    "Kayden clearly told me that he wants to stay with his nan.",
   ],
   invalid: [
     {
@@ -70,6 +75,40 @@ ruleTester(rule, {
       code: "Mum was clearly drunk.",
       errors: [
         { messageId: 'opinionAsFact', line: 1, column: 9, endLine: 1, endColumn: 16 },
+      ],
+    },
+    {
+      name: "no concerns with nobody who has them",
+      code: "There are no concerns about Maya's attendance.",
+      errors: [
+        { messageId: 'opinionAsFact', line: 1, column: 11, endLine: 1, endColumn: 22 },
+      ],
+    },
+    {
+      code: "Health: no concerns.",
+      errors: [
+        { messageId: 'opinionAsFact', line: 1, column: 9, endLine: 1, endColumn: 20 },
+      ],
+    },
+    {
+      name: "the writer's own summary still needs what was seen",
+      code: "I have no concerns about Maya.",
+      errors: [
+        { messageId: 'opinionAsFact', line: 1, column: 8, endLine: 1, endColumn: 19 },
+      ],
+    },
+    {
+      name: "vague staff do not own it",
+      code: "Staff have no concerns about Maya.",
+      errors: [
+        { messageId: 'opinionAsFact', line: 1, column: 12, endLine: 1, endColumn: 23 },
+      ],
+    },
+    {
+      name: "clearly before a verb that is not speech",
+      code: "Kayden clearly did not want to go.",
+      errors: [
+        { messageId: 'opinionAsFact', line: 1, column: 8, endLine: 1, endColumn: 15 },
       ],
     },
     {
