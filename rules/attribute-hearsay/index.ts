@@ -52,6 +52,8 @@ export default defineRule<Options>({
         if (start === undefined) return;
         const sentence = context.sentenceAt(start);
         if (!sentence || sentence.node !== node || sentence.block.block === 'heading') return;
+        // Reports in blockquotes are dropped: do not look there.
+        if (context.scopes.has('blockquote', start)) return;
         checkSentence(context, sentence, options);
       },
     };
@@ -69,14 +71,13 @@ function checkSentence(context: RuleContext, sentence: SentenceInfo, options: Op
     context.report({ messageId, data, range: span, ...extra });
   };
   const phraseOf = (from: number, to: number): Span => [terms[from].start, terms[to - 1].end];
-  const children = childrenOf(context);
 
   // 1. Agentless reporting: "it was reported", "apparently", "I was told".
   for (const m of agentlessIn(node)) {
     if (m.entry.id === 'hearsay-adverb') {
       if (options.suggestChildWords && /^allegedly$/.test(terms[m.from].norm) && childSpeaks(context, sentence, m)) {
         const entry = childWords.entries.find((e) => e.id === 'alleged')!;
-        report('childWords', [m.start, m.end], { word: text(context, m), child: children.display }, { expected: entry.expected, note: entry.note });
+        report('childWords', [m.start, m.end], { word: text(context, m), child: childrenOf(context).display }, { expected: entry.expected, note: entry.note });
         continue;
       }
       report('agentless', [m.start, m.end], { phrase: text(context, m) }, { note: m.entry.note });
@@ -125,7 +126,7 @@ function checkSentence(context: RuleContext, sentence: SentenceInfo, options: Op
       ofChild = (!possessive && subject.kind !== 'none' && refersToChild(context, sentence, subject.to - 1, true)) || isChildAgent(context, sentence, m.to);
     }
     if (!ofChild) continue;
-    report('childWords', [m.start, m.end], { word: text(context, m), child: children.display }, { expected: m.entry.expected, note: m.entry.note });
+    report('childWords', [m.start, m.end], { word: text(context, m), child: childrenOf(context).display }, { expected: m.entry.expected, note: m.entry.note });
   }
 }
 

@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import rule from './index.js';
+import rule, { escalateVerb, strongTriggers, weakTriggers } from './index.js';
 import { lintWithRule, ruleTester } from '../../test/helpers/rule-tester.js';
 
 const front = '---\nchild: Jordan Ashworth\nauthor: Rachel Dunne\nevent: 2026-11-20T10:00\n---\n\n';
@@ -78,5 +80,27 @@ describe('meta.examples (shown by --explain)', () => {
   it('the bad example is reported and the good one is not', () => {
     expect(lintWithRule(rule, rule.meta.examples!.bad).length).toBeGreaterThan(0);
     expect(lintWithRule(rule, rule.meta.examples!.good)).toEqual([]);
+  });
+});
+
+describe('triggers', () => {
+  it('every match holds one of the words that let the trigger run', () => {
+    // The examples of this file and the README, and every fixture note.
+    const here = path.dirname(new URL(import.meta.url).pathname);
+    const fixtures = path.join(here, '../../fixtures');
+    const texts = [readFileSync(new URL(import.meta.url), 'utf8'), readFileSync(path.join(here, 'README.md'), 'utf8')];
+    for (const entry of readdirSync(fixtures, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && /\.(md|txt)$/.test(entry.name)) texts.push(readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+    }
+    const lines = texts.flatMap((text) => text.split('\n'));
+    let matched = 0;
+    for (const trigger of [...strongTriggers, escalateVerb, ...weakTriggers]) {
+      for (const line of lines) {
+        if (!trigger.pattern.test(line)) continue;
+        matched++;
+        expect(trigger.needs.some((word) => line.toLowerCase().includes(word)), `${trigger.pattern} on ${line}`).toBe(true);
+      }
+    }
+    expect(matched).toBeGreaterThan(30);
   });
 });

@@ -8,14 +8,32 @@ import { childNames, childWords, familyAdultWords } from '../../src/people.js';
 /** Every trigger below contains one of these: a cheap test first, as most notes raise no disagreement. */
 const stems = /disagree|disput|challeng|escalat|agree|happy|professional/i;
 
+/**
+ * A trigger, and words one of which every match of it contains (in lower
+ * case): it is only run on a sentence that holds one. Most sentences that
+ * pass `stems` hold "agree" or "professional" and nothing else, and the
+ * larger expressions cost milliseconds to compile the first time.
+ */
+export interface Trigger {
+  needs: readonly string[];
+  pattern: RegExp;
+}
+
 /** Always a professional disagreement. */
-const strongTriggers: RegExp[] = [
-  /\bprofessional (?:disagreements?|disputes?|challenges?|differences?)\b/i,
-  /\b(?:escalation|resolution|disagreements?|disputes?|challenge)s? (?:policy|policies|procedures?|protocols?|process(?:es)?|route)\b/i,
-  /\bdispute resolution\b/i,
-  /\b(?:formal|IRO(?:['’]s)?|professional) challenge\b/i,
-  /\b(?:raised|raise|raising|made|make|making) (?:a|an|the) (?:formal )?(?:challenge|dispute|escalation)\b/i,
-  /\bescalat(?:ed|ing|es|e)\b(?: (?:this|it|the matter|the case|the (?:disagreement|dispute|concerns?|decision|issue)|(?:my|our|their|her|his|its) (?:concerns?|disagreement|view)))?(?: further)? to (?:the |my |our |his |her |their )?(?:team manager|manager|service manager|group manager|head of service|IRO|independent reviewing officer|director|assistant director|LADO|principal social worker|designated|safeguarding partnership|(?:local )?safeguarding children|senior|practice manager)/i,
+export const strongTriggers: readonly Trigger[] = [
+  { needs: ['professional'], pattern: /\bprofessional (?:disagreements?|disputes?|challenges?|differences?)\b/i },
+  {
+    needs: ['escalation', 'resolution', 'disagreement', 'dispute', 'challenge'],
+    pattern: /\b(?:escalation|resolution|disagreements?|disputes?|challenge)s? (?:policy|policies|procedures?|protocols?|process(?:es)?|route)\b/i,
+  },
+  { needs: ['dispute resolution'], pattern: /\bdispute resolution\b/i },
+  { needs: ['challenge'], pattern: /\b(?:formal|IRO(?:['’]s)?|professional) challenge\b/i },
+  { needs: ['challenge', 'dispute', 'escalation'], pattern: /\b(?:raised|raise|raising|made|make|making) (?:a|an|the) (?:formal )?(?:challenge|dispute|escalation)\b/i },
+  {
+    needs: ['escalat'],
+    pattern:
+      /\bescalat(?:ed|ing|es|e)\b(?: (?:this|it|the matter|the case|the (?:disagreement|dispute|concerns?|decision|issue)|(?:my|our|their|her|his|its) (?:concerns?|disagreement|view)))?(?: further)? to (?:the |my |our |his |her |their )?(?:team manager|manager|service manager|group manager|head of service|IRO|independent reviewing officer|director|assistant director|LADO|principal social worker|designated|safeguarding partnership|(?:local )?safeguarding children|senior|practice manager)/i,
+  },
 ];
 
 /**
@@ -23,19 +41,23 @@ const strongTriggers: RegExp[] = [
  * behaviour or a situation is what escalates, nor escalation of a case to a
  * child protection conference.
  */
-const escalateVerb = /\b(?:will|may|might|would|could|can|intends? to|intended to|plans? to|planned to|going to|wish(?:es)? to|wished to|wants? to|wanted to|to|shall) (?:be )?escalat(?:e|ing)\b(?!\s+to\s+(?:an?\s+)?(?:ICPC|initial|child protection|CP\b|conference|strategy|section|s47|PLO|court|care proceedings))/i;
+export const escalateVerb: Trigger = {
+  needs: ['escalat'],
+  pattern:
+    /\b(?:will|may|might|would|could|can|intends? to|intended to|plans? to|planned to|going to|wish(?:es)? to|wished to|wants? to|wanted to|to|shall) (?:be )?escalat(?:e|ing)\b(?!\s+to\s+(?:an?\s+)?(?:ICPC|initial|child protection|CP\b|conference|strategy|section|s47|PLO|court|care proceedings))/i,
+};
 const escalatingThings = /\b(?:risk|risks|behaviour|behaviours|behavior|situation|concerns?|violence|conflict|tension|tensions|incidents?|arguments?|things|it|this|that|matters|needs|difficulties|presentation|symptoms|use|drinking)\s+(?:[\w’']+\s+){0,3}$/i;
 
 /** Disagreement words that need a professional in the sentence. */
-const weakTriggers: RegExp[] = [
-  /\bdisagree(?:s|d|ing)?\b/i,
+export const weakTriggers: readonly Trigger[] = [
+  { needs: ['disagree'], pattern: /\bdisagree(?:s|d|ing)?\b/i },
   // "did not agree to Ruby going on the trip" is a refusal, not a disagreement.
-  /\b(?:do|does|did)(?: not|n['’]t) agree\b(?! to\b)/i,
-  /\bnot in agreement\b/i,
-  /\bdisagreements?\b/i,
-  /\bdisput(?:e|es|ed|ing)\b/i,
-  /\bchalleng(?:ed|ing|es|e) (?:the|this|that|our|my|his|her|their|a) (?:decision|plan|outcome|threshold|assessment|recommendation|closure|step[- ]down|view|conclusion)\b/i,
-  /\b(?:is|are|was|were) (?:not |un)happy with (?:the|this|that|our|my) (?:decision|plan|outcome|threshold|recommendation|closure)\b/i,
+  { needs: ['agree'], pattern: /\b(?:do|does|did)(?: not|n['’]t) agree\b(?! to\b)/i },
+  { needs: ['not in agreement'], pattern: /\bnot in agreement\b/i },
+  { needs: ['disagreement'], pattern: /\bdisagreements?\b/i },
+  { needs: ['disput'], pattern: /\bdisput(?:e|es|ed|ing)\b/i },
+  { needs: ['challeng'], pattern: /\bchalleng(?:ed|ing|es|e) (?:the|this|that|our|my|his|her|their|a) (?:decision|plan|outcome|threshold|assessment|recommendation|closure|step[- ]down|view|conclusion)\b/i },
+  { needs: ['happy with'], pattern: /\b(?:is|are|was|were) (?:not |un)happy with (?:the|this|that|our|my) (?:decision|plan|outcome|threshold|recommendation|closure)\b/i },
 ];
 /** "did not disagree", "no disagreement": the opposite. */
 const negated = /\b(?:no|not|never|without|nor)\s+(?:\w+\s+)?(?:disagree|disagreement|dispute|challenge)/i;
@@ -223,17 +245,19 @@ export default defineRule({
 
         function triggerOffset(sentence: SentenceInfo): number | undefined {
           const text = sentence.text;
-          for (const pattern of strongTriggers) {
-            const m = pattern.exec(text);
+          const lower = text.toLowerCase();
+          const run = (trigger: Trigger) => (trigger.needs.some((word) => lower.includes(word)) ? trigger.pattern.exec(text) : null);
+          for (const trigger of strongTriggers) {
+            const m = run(trigger);
             if (!m || negated.test(text.slice(Math.max(0, m.index - 20), m.index + m[0].length))) continue;
             if (answeredNone.test(text.slice(m.index + m[0].length))) continue;
             return m.index;
           }
-          const escalate = escalateVerb.exec(text);
+          const escalate = run(escalateVerb);
           if (escalate && !escalatingThings.test(text.slice(0, escalate.index)) && professional.test(text)) return escalate.index;
-          const named = professional.test(text);
-          for (const pattern of weakTriggers) {
-            const m = pattern.exec(text);
+          let named: boolean | undefined;
+          for (const trigger of weakTriggers) {
+            const m = run(trigger);
             if (!m) continue;
             if (negated.test(text.slice(Math.max(0, m.index - 20), m.index + m[0].length))) continue;
             if (answeredNone.test(text.slice(m.index + m[0].length))) continue;
@@ -244,7 +268,7 @@ export default defineRule({
             // professionals.
             const who = whoBefore(terms, index);
             if (who === 'family' || who === 'child') continue;
-            if (who !== 'professional' && !named) continue;
+            if (who !== 'professional' && !(named ??= professional.test(text))) continue;
             const after = terms.slice(termAt(terms, sentence.start + m.index + m[0].length), undefined).slice(0, 4);
             if (after.some((t) => place(t) === 'family')) continue;
             return m.index;

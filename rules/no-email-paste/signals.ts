@@ -233,8 +233,16 @@ export const footerPhrases = phrases(
 const mailAfterE = /^mail/i;
 const isWordChar = (c: string | undefined) => c !== undefined && letterOrDigit.test(c);
 
-/** The line lower-cased, "e-mail" as "email", runs of spaces as one; `at[i]` is where character i came from. */
-function normalise(line: string): { text: string; at: number[] } {
+/** What `normalise` changes besides case: tabs, runs of spaces, hyphens ("e-mail"), and anything outside printable ASCII. */
+const needsNormalising = /[^ -~]| {2}|-/;
+
+/**
+ * The line lower-cased, "e-mail" as "email", runs of spaces as one; `at[i]` is
+ * where character i came from (left out when that is i: a line with nothing
+ * to change but its case, as most are).
+ */
+function normalise(line: string): { text: string; at?: number[] } {
+  if (!needsNormalising.test(line)) return { text: line.toLowerCase() };
   let text = '';
   const at: number[] = [];
   for (let i = 0; i < line.length; i++) {
@@ -253,15 +261,26 @@ function normalise(line: string): { text: string; at: number[] } {
   return { text, at };
 }
 
-/** The first of `list` that stands in the normalised line as whole words (other than `skip`), and where in the original line. */
-function findPhrase(list: readonly string[], text: string, at: number[], skip?: string): { phrase: string; index: number } | undefined {
-  for (const phrase of list) {
-    if (phrase === skip) continue;
+/** A list of phrases, each with the keys it holds (a bit for each of phraseKeys). */
+interface KeyedPhrases {
+  phrases: readonly string[];
+  keys: readonly number[];
+}
+
+/**
+ * The first of `list` that stands in the normalised line as whole words (other
+ * than `skip`), and where in the original line. Only phrases that hold one of
+ * the keys the line holds (`present`, bits as in KeyedPhrases) are looked for.
+ */
+function findPhrase(list: KeyedPhrases, text: string, at: number[] | undefined, present: number, skip?: string): { phrase: string; index: number } | undefined {
+  for (let p = 0; p < list.phrases.length; p++) {
+    const phrase = list.phrases[p];
+    if (!(list.keys[p] & present) || phrase === skip) continue;
     for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
       const end = i + phrase.length;
       const startsWord = !isWordChar(phrase[0]) || !isWordChar(text[i - 1]);
       const endsWord = !isWordChar(phrase[phrase.length - 1]) || !isWordChar(text[end]);
-      if (startsWord && endsWord) return { phrase, index: at[i] };
+      if (startsWord && endsWord) return { phrase, index: at ? at[i] : i };
     }
   }
   return undefined;
@@ -275,19 +294,35 @@ export const phraseKeys: readonly string[] = [
   'mail', 'message', 'transmission', 'communication', 'intended', 'sole use', 'exclusive use', 'sender', 'opinions', 'necessarily',
   'privileged', 'confidential', 'unauthori', 'delete', 'external', 'outside', 'print', 'virus', 'freedom',
 ];
+/** Any of the keys: one search of the line for all of them. */
+const anyPhraseKey = new RegExp(phraseKeys.join('|'));
 export const allPhrases = (): readonly string[] => [...disclaimerPhrases, ...disclaimerHints, ...externalPhrases, ...footerPhrases];
 
+/** The keys a text holds, a bit for each of phraseKeys. */
+function keysIn(text: string): number {
+  let bits = 0;
+  phraseKeys.forEach((key, k) => {
+    if (text.includes(key)) bits |= 1 << k;
+  });
+  return bits;
+}
+const keyed = (phrases: readonly string[]): KeyedPhrases => ({ phrases, keys: phrases.map(keysIn) });
+const disclaimers = keyed(disclaimerPhrases);
+const hints = keyed(disclaimerHints);
+const externals = keyed(externalPhrases);
+const footers = keyed(footerPhrases);
+
 export function footerOf(line: string): Found<FooterKind> | undefined {
-  const lower = line.toLowerCase();
-  if (!phraseKeys.some((key) => lower.includes(key))) return undefined;
+  if (!anyPhraseKey.test(line.toLowerCase())) return undefined;
   const { text, at } = normalise(line);
-  const specific = findPhrase(disclaimerPhrases, text, at);
+  const present = keysIn(text);
+  const specific = findPhrase(disclaimers, text, at, present);
   if (specific) return { kind: 'disclaimer', index: specific.index };
-  const hint = findPhrase(disclaimerHints, text, at);
-  if (hint && findPhrase(disclaimerHints, text, at, hint.phrase)) return { kind: 'disclaimer', index: hint.index };
-  const external = findPhrase(externalPhrases, text, at);
+  const hint = findPhrase(hints, text, at, present);
+  if (hint && findPhrase(hints, text, at, present, hint.phrase)) return { kind: 'disclaimer', index: hint.index };
+  const external = findPhrase(externals, text, at, present);
   if (external) return { kind: 'external', index: external.index };
-  const footer = findPhrase(footerPhrases, text, at);
+  const footer = findPhrase(footers, text, at, present);
   if (footer) return { kind: 'footer', index: footer.index };
   return undefined;
 }
@@ -483,7 +518,7 @@ export const hasEmailAddress = (s: string): boolean => emailSpan(s) !== undefine
 /** Every pattern in this module, for the ReDoS check. */
 export const patterns: readonly RegExp[] = [
   headerLine, inlineHeader, leadingEmphasis, dashedTitle, beginForwarded, wrote, wroteAnywhere, letterOrDigit, wroteAtEnd,
-  startsWithOn, clockTime, year, numericDate, shortWeekday, quotationNext, pronounBeforeWrote, mailAfterE, mobile, cid, cidImage, imagePlaceholder, classificationPrefix,
+  startsWithOn, clockTime, year, numericDate, shortWeekday, quotationNext, pronounBeforeWrote, mailAfterE, needsNormalising, anyPhraseKey, mobile, cid, cidImage, imagePlaceholder, classificationPrefix,
   markingDescriptor, greeting, trailingPunctuation, greetingEnd, leadingComma, spaces, nameWord, nonWordChars, phoneNumber, phoneLabel,
   emailLabel, webLine, postcode, sentenceStop, nonDigits, localChar, domainAfter, domainChar,
 ];

@@ -64,6 +64,8 @@ export default defineRule<Options>({
         if (start === undefined) return;
         const sentence = context.sentenceAt(start);
         if (!sentence || sentence.node !== node || sentence.block.block === 'heading') return;
+        // Reports in blockquotes are dropped: do not look there.
+        if (context.scopes.has('blockquote', start)) return;
         ownedSections ??= sectionsOwnedByHeadings(context);
         checkSentence(context, sentence, matcher, ownedSections);
       },
@@ -82,10 +84,11 @@ function checkSentence(context: RuleContext, sentence: SentenceInfo, matcher: Ma
     context.report({ messageId: 'unowned', data: { phrase: context.text.slice(m.start, m.end) }, range: [m.start, m.end], note: m.entry.note });
   }
 
-  // 2. Evaluative words stated as fact.
-  const labelSpans = labelMatcher.matchSentence(node);
+  // 2. Evaluative words stated as fact (labels looked for only in a sentence that has one).
+  let labelSpans: LexiconMatch[] | undefined;
   for (const m of matcher.matchSentence(node)) {
     const overlaps = (a: { start: number; end: number }) => a.start < m.end && m.start < a.end;
+    labelSpans ??= labelMatcher.matchSentence(node);
     if (labelSpans.some(overlaps) || spans.some(([s, e]) => overlaps({ start: s, end: e }))) continue;
     if (context.scopes.has('quote', m.start)) continue;
     if (isHypothetical(node, m.from)) continue;

@@ -3,7 +3,7 @@
 // as written ("CiC", "DNA'd", "s 47") or, for dotted and section forms, by key
 // ("P.L.O." is PLO, "S.47" is s47).
 import type { Lexicon, LexiconEntry } from '../../src/lexicon.js';
-import { keyOf } from './scan.js';
+import { keyOf, type KnownForms } from './scan.js';
 
 export interface AbbreviationEntry extends LexiconEntry {
   /** Several meanings: the message lists them and asks which. */
@@ -13,8 +13,10 @@ export interface AbbreviationEntry extends LexiconEntry {
 /** The extra field abbreviation lists may have (docs/LEXICON-FORMAT.md: rules define their own). */
 export const extraFields = { ambiguous: 'boolean' } as const;
 
-export class Dictionary {
+export class Dictionary implements KnownForms {
   private exact = new Map<string, AbbreviationEntry>();
+  /** 1 where some form as written has this first character (folded to 7 bits) and length (up to 63). */
+  private firstAndLength = new Uint8Array(128 * 64);
   private byKey = new Map<string, AbbreviationEntry>();
   /** Long forms by entry, as lower-case words, for recognising definitions. */
   private longForms = new Map<AbbreviationEntry, string[][]>();
@@ -26,6 +28,7 @@ export class Dictionary {
         if (allow.has(entry.id)) continue;
         for (const form of entry.match) {
           if (!this.exact.has(form)) this.exact.set(form, entry);
+          this.firstAndLength[firstAndLength(form.charCodeAt(0), form.length)] = 1;
           const key = keyOf(form);
           if (!this.byKey.has(key)) this.byKey.set(key, entry);
         }
@@ -35,6 +38,10 @@ export class Dictionary {
 
   has(form: string): boolean {
     return this.exact.has(form);
+  }
+
+  mayHave(first: number, length: number): boolean {
+    return this.firstAndLength[firstAndLength(first, length)] === 1;
   }
 
   /** The entry for a form as written, or by key for dotted and section forms. */
@@ -62,6 +69,8 @@ export class Dictionary {
     return forms;
   }
 }
+
+const firstAndLength = (first: number, length: number) => (first & 127) * 64 + Math.min(length, 63);
 
 /** "general practitioner (family doctor)" -> "general practitioner": the words to write before "(GP)". */
 export function plainLongForm(expected: string): string {

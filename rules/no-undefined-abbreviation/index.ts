@@ -114,9 +114,10 @@ export default defineRule<Options>({
 /** Every abbreviation in the note's prose, in order, with its dictionary entry and whether it is a definition. */
 function collect(context: RuleContext, dictionary: Dictionary, allow: ReadonlySet<string>): Occurrence[] {
   const out: Occurrence[] = [];
-  const known = (form: string) => dictionary.has(form);
   for (const sentence of context.sentences) {
-    const scan = scanSentence(sentence, known);
+    // Nothing in a blockquote is reported, nor read as a definition.
+    if (context.scopes.has('blockquote', sentence.start)) continue;
+    const scan = scanSentence(sentence, dictionary);
     if (!scan.candidates.length) continue;
     const postcodes: Array<[number, number]> = [];
     postcode.lastIndex = 0;

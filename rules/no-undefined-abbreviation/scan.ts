@@ -51,47 +51,71 @@ export interface WordRun {
 
 export interface SentenceScan {
   candidates: Candidate[];
+  /** The runs of letters, for a sentence with candidates (empty otherwise). */
   words: WordRun[];
   tokens: Token[];
 }
 
+/** The forms a dictionary lists as written ("CiC", "DNA'd", "misper"). */
+export interface KnownForms {
+  has(form: string): boolean;
+  /**
+   * False when no listed form has this first character and length: then a
+   * word need not even be cut out of the text to be looked up.
+   */
+  mayHave(first: number, length: number): boolean;
+}
+
 interface Chunk {
   text: string;
+  /** Source offset of its first character, and index of its first token. */
+  start: number;
+  first: number;
+  /** The sentence's tokens. */
+  tokens: Token[];
   /**
    * Source offset of each character of `text`, plus one past the end, and the
-   * token index of each character. Left out for the usual chunk, one token
-   * written as it reads (no escapes): then character k is at `start + k` and
-   * belongs to token `owner` (see offsetAt, ownerAt).
+   * token index of each character. Left out for the usual chunk, tokens
+   * written as they read (no escapes): then character k is at `start + k`
+   * (see offsetAt, ownerAt).
    */
   offsets?: number[];
   owners?: number[];
-  start: number;
-  owner: number;
 }
 
 const offsetAt = (chunk: Chunk, k: number): number => (chunk.offsets ? chunk.offsets[k] : chunk.start + k);
-const ownerAt = (chunk: Chunk, k: number): number => (chunk.owners ? chunk.owners[k] : chunk.owner);
+function ownerAt(chunk: Chunk, k: number): number {
+  if (chunk.owners) return chunk.owners[k];
+  let t = chunk.first;
+  while (chunk.tokens[t].end <= chunk.start + k) t++;
+  return t;
+}
 
 const dotted = /[A-Z](?:\.[A-Z])+\.?(?![A-Za-z0-9])/y;
 const section = /[sS]\.?(\d{1,3})(?![A-Za-z0-9])/y;
 const symbol = /[A-Z]{1,3}[&+][A-Z]{1,3}(?![A-Za-z0-9])/y;
-const word = /[A-Za-z][A-Za-z0-9]*/y;
-const digitsRun = /[0-9][A-Za-z0-9]*/y;
 const suffix = /['’](?:s|d)(?![A-Za-z])|['’](?![A-Za-z])/y;
-const joiner = /[-+&/'’]/;
 /** [A-Za-z0-9], without a one-character string and a regular expression per character. */
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-export function scanSentence(sentence: SentenceInfo, knownAsWritten: (form: string) => boolean): SentenceScan {
+export function scanSentence(sentence: SentenceInfo, known: KnownForms): SentenceScan {
   const tokens = tokensOf(sentence.node);
   const chunks = chunksOf(tokens);
-  const candidates: Candidate[] = [];
+  const candidates = scanChunks(chunks, known, undefined);
+  // Only a sentence with a candidate needs its words: a second pass for those
+  // few, rather than cutting every word out of every sentence.
   const words: WordRun[] = [];
+  if (candidates.length) scanChunks(chunks, known, words);
+  return { candidates, words, tokens };
+}
 
+/** The candidates in the chunks, and their words when `words` is given. */
+function scanChunks(chunks: Chunk[], known: KnownForms, words: WordRun[] | undefined): Candidate[] {
+  const candidates: Candidate[] = [];
   chunks.forEach((chunk, c) => {
     const { text } = chunk;
     // "s 47": a lone s before a number.
-    if (/^[sS]\.?$/.test(text)) {
+    if (text.length <= 2 && /^[sS]\.?$/.test(text)) {
       const next = chunks[c + 1];
       const number = next && /^(\d{1,3})(?![A-Za-z0-9])/.exec(next.text);
       if (next && number && offsetAt(next, 0) - offsetAt(chunk, text.length) === 1) {
@@ -105,82 +129,118 @@ export function scanSentence(sentence: SentenceInfo, knownAsWritten: (form: stri
     }
     // The whole chunk as written, when the dictionary lists it ("P-P", "T+T", "DNA'd").
     // (Most chunks have none of those joining characters: skip the trimming then.)
-    const trimmed = joiner.test(text) ? trimBrackets(text) : '';
-    if (trimmed && joiner.test(trimmed) && knownAsWritten(trimmed)) {
+    const trimmed = hasJoiner(text) ? trimBrackets(text) : '';
+    if (trimmed && hasJoiner(trimmed) && known.has(trimmed)) {
       const from = text.indexOf(trimmed);
       const to = from + trimmed.length;
-      words.push({ text: trimmed, start: offsetAt(chunk, from), end: offsetAt(chunk, to) });
+      words?.push({ text: trimmed, start: offsetAt(chunk, from), end: offsetAt(chunk, to) });
       candidates.push({
         written: trimmed, base: trimmed, key: keyOf(trimmed), letters: lettersOf(trimmed), shape: 'word', plural: false, possessive: false,
         start: offsetAt(chunk, from), end: offsetAt(chunk, to), firstToken: ownerAt(chunk, from), lastToken: ownerAt(chunk, to - 1),
       });
       return;
     }
-    // (Defined outside the loop: closures over `i` cost a new scope for every character.)
-    const at = (re: RegExp, i: number) => {
-      re.lastIndex = i;
-      return re.exec(text);
-    };
-    const push = (i: number, written: string, base: string, letters: string, shape: Shape, plural: boolean, possessive: boolean) => {
-      const length = written.length;
-      candidates.push({
-        written, base, key: keyOf(base), letters, shape, plural, possessive,
-        start: offsetAt(chunk, i), end: offsetAt(chunk, i + length), firstToken: ownerAt(chunk, i), lastToken: ownerAt(chunk, i + length - 1),
-      });
-    };
-    for (let i = 0; i < text.length; ) {
-      if (!isAlnum(text.charCodeAt(i)) || (i > 0 && isAlnum(text.charCodeAt(i - 1)))) {
-        i++;
-        continue;
-      }
-      let m: RegExpExecArray | null;
-      if ((m = at(dotted, i))) {
-        const letters = m[0].replace(/\./g, '');
-        push(i, m[0], m[0], letters.toLowerCase(), 'dotted', false, false);
-        words.push({ text: letters, start: offsetAt(chunk, i), end: offsetAt(chunk, i + m[0].length) });
-        i += m[0].length;
-        continue;
-      }
-      if ((m = at(section, i))) {
-        push(i, m[0], m[0], `s${m[1]}`, 'section', false, false);
-        i += m[0].length;
-        continue;
-      }
-      if ((m = at(symbol, i))) {
-        push(i, m[0], m[0], m[0].replace(/[&+]/g, '').toLowerCase(), 'symbol', false, false);
-        i += m[0].length;
-        continue;
-      }
-      if ((m = at(digitsRun, i))) {
-        i += m[0].length;
-        continue;
-      }
-      if ((m = at(word, i))) {
-        const w = m[0];
-        words.push({ text: w, start: offsetAt(chunk, i), end: offsetAt(chunk, i + w.length) });
-        suffix.lastIndex = i + w.length;
-        const end = suffix.exec(text);
-        const written = end ? w + end[0] : w;
-        const classified = classify(w, knownAsWritten);
-        if (classified) {
-          const possessive = end !== null && !/d$/.test(end[0]);
-          push(i, written, classified.base, lettersOf(classified.base), classified.shape, classified.plural, possessive);
-        }
-        i += written.length;
-        continue;
-      }
-      i++;
-    }
+    scanChunk(chunk, known, candidates, words);
   });
-  return { candidates, words, tokens };
+  return candidates;
+}
+
+/** Does the text hold one of the characters that join the parts of a form as written, [-+&/'’]? */
+function hasJoiner(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 43 || c === 38 || c === 47 || c === 39 || c === 0x2019) return true;
+  }
+  return false;
+}
+
+function addCandidate(candidates: Candidate[], chunk: Chunk, i: number, written: string, base: string, letters: string, shape: Shape, plural: boolean, possessive: boolean): void {
+  const length = written.length;
+  candidates.push({
+    written, base, key: keyOf(base), letters, shape, plural, possessive,
+    start: offsetAt(chunk, i), end: offsetAt(chunk, i + length), firstToken: ownerAt(chunk, i), lastToken: ownerAt(chunk, i + length - 1),
+  });
+}
+
+/** `re` (sticky) at `i` of the text. */
+function at(re: RegExp, text: string, i: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  return re.exec(text);
+}
+
+/**
+ * The shapes in a chunk, at each start of a run of letters and digits. Each
+ * expression is tried only where its first characters can match (a dotted
+ * form is a capital and a full stop, a section an s and a full stop or a
+ * digit...), and runs of letters and digits are read without one: most words
+ * are not abbreviations.
+ */
+function scanChunk(chunk: Chunk, known: KnownForms, candidates: Candidate[], words: WordRun[] | undefined): void {
+  const { text } = chunk;
+  // Whether the chunk holds "&" or "+" (for A&E, T+T): looked at only after a capital.
+  let joined: boolean | undefined;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (!isAlnum(c) || (i > 0 && isAlnum(text.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
+    const capital = c >= 65 && c <= 90;
+    const next = text.charCodeAt(i + 1);
+    let m: RegExpExecArray | null;
+    if (capital && next === 46 && (m = at(dotted, text, i))) {
+      const letters = m[0].replace(/\./g, '');
+      addCandidate(candidates, chunk, i, m[0], m[0], letters.toLowerCase(), 'dotted', false, false);
+      words?.push({ text: letters, start: offsetAt(chunk, i), end: offsetAt(chunk, i + m[0].length) });
+      i += m[0].length;
+      continue;
+    }
+    if ((c === 115 || c === 83) && (next === 46 || (next >= 48 && next <= 57)) && (m = at(section, text, i))) {
+      addCandidate(candidates, chunk, i, m[0], m[0], `s${m[1]}`, 'section', false, false);
+      i += m[0].length;
+      continue;
+    }
+    if (capital && (joined ??= text.includes('&') || text.includes('+')) && (m = at(symbol, text, i))) {
+      addCandidate(candidates, chunk, i, m[0], m[0], m[0].replace(/[&+]/g, '').toLowerCase(), 'symbol', false, false);
+      i += m[0].length;
+      continue;
+    }
+    // A run of letters and digits: [A-Za-z0-9]*.
+    let end = i + 1;
+    let plain = !capital;
+    for (let d = text.charCodeAt(end); isAlnum(d); d = text.charCodeAt(++end)) if (d <= 90) plain = false;
+    if (c <= 57) {
+      // Starts with a digit: not a word.
+      i = end;
+      continue;
+    }
+    // A word ([A-Za-z][A-Za-z0-9]*), with any possessive or "'d" after it.
+    const q = text.charCodeAt(end);
+    const suffixed = q === 39 || q === 0x2019 ? at(suffix, text, end) : null;
+    const writtenLength = end - i + (suffixed ? suffixed[0].length : 0);
+    // Lower-case letters only: an abbreviation only when the dictionary lists it as written.
+    if (plain && !words && !known.mayHave(c, end - i)) {
+      i += writtenLength;
+      continue;
+    }
+    const w = text.slice(i, end);
+    words?.push({ text: w, start: offsetAt(chunk, i), end: offsetAt(chunk, end) });
+    const classified = plain ? (known.has(w) ? { base: w, plural: false, shape: 'word' as const } : undefined) : classify(w, known);
+    if (classified) {
+      const written = suffixed ? w + suffixed[0] : w;
+      const possessive = suffixed !== null && !/d$/.test(suffixed[0]);
+      addCandidate(candidates, chunk, i, written, classified.base, lettersOf(classified.base), classified.shape, classified.plural, possessive);
+    }
+    i += writtenLength;
+  }
 }
 
 /** Is this word an abbreviation shape? Returns its base form without a plural s. */
-function classify(w: string, knownAsWritten: (form: string) => boolean): { base: string; plural: boolean; shape: Shape } | undefined {
-  if (/\d/.test(w)) return knownAsWritten(w) ? { base: w, plural: false, shape: 'digits' } : undefined;
+function classify(w: string, known: KnownForms): { base: string; plural: boolean; shape: Shape } | undefined {
+  if (/\d/.test(w)) return known.has(w) ? { base: w, plural: false, shape: 'digits' } : undefined;
   const plural = /^[A-Z][A-Za-z]*[A-Z]s$/.test(w);
   const base = plural ? w.slice(0, -1) : w;
-  if (knownAsWritten(w) || knownAsWritten(base)) return { base, plural, shape: capsShape(base) ? 'caps' : 'word' };
+  if (known.has(w) || known.has(base)) return { base, plural, shape: capsShape(base) ? 'caps' : 'word' };
   if (capsShape(base)) return { base, plural, shape: 'caps' };
   return undefined;
 }
@@ -217,21 +277,21 @@ function chunksOf(tokens: Token[]): Chunk[] {
       return;
     }
     const length = token.end - token.start;
-    if (!current || tokens[index - 1]?.end !== token.start) {
-      current = { text: '', start: token.start, owner: index };
+    if (!current || tokens[index - 1].end !== token.start) {
+      current = { text: '', start: token.start, first: index, tokens };
       chunks.push(current);
-      if (length === token.value.length) {
-        // One token as written so far: offsets and owners follow from start and owner.
-        current.text = token.value;
-        return;
-      }
+    }
+    if (length === token.value.length && !current.offsets) {
+      // Written as it reads, like the chunk so far: offsets and owners follow from the tokens.
+      current.text += token.value;
+      return;
     }
     if (!current.offsets || !current.owners) {
-      // A second token, or one whose value is not its source: list every character.
+      // A token whose value is not its source: list every character.
       const offsets: number[] = [];
       const owners: number[] = [];
       for (let k = 0; k <= current.text.length; k++) offsets[k] = current.start + k;
-      for (let k = 0; k < current.text.length; k++) owners[k] = current.owner;
+      for (let k = 0; k < current.text.length; k++) owners[k] = ownerAt(current, k);
       current.offsets = offsets;
       current.owners = owners;
     }

@@ -81,6 +81,8 @@ export default defineRule<Options>({
         if (start === undefined) return;
         const sentence = context.sentenceAt(start);
         if (!sentence || sentence.node !== node || sentence.block.block === 'heading') return;
+        // Reports in blockquotes are dropped: do not look there.
+        if (context.scopes.has('blockquote', start)) return;
         for (const match of matcher.matchSentence(node)) {
           const verdict = judgeLabel(context, sentence, match);
           if (!verdict.report) continue;

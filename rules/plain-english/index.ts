@@ -1,10 +1,10 @@
 import writeGood from 'write-good';
 import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.js';
 import { validateLexicon, type Lexicon } from '../../src/lexicon.js';
-import { phraseTerms } from '../../src/tokens.js';
+import { phraseTerms, tokensOf } from '../../src/tokens.js';
 import { loadTeamLexicons, perOptions } from '../../src/team-lexicons.js';
 import wordyData from './wordy.json' with { type: 'json' };
-import { plainText, sourceRange, type PlainText } from './prose.js';
+import { plainText, sourceEnd, sourceRange, type PlainText } from './prose.js';
 import { checkFunctions } from './write-good-checks.js';
 
 /** The write-good checks this rule offers, by the name write-good gives them. */
@@ -136,7 +136,8 @@ export default defineRule<Options>({
     return {
       'document:end'() {
         for (const sentence of context.sentences) {
-          if (sentence.block.block === 'heading') continue;
+          // Reports in headings and blockquotes are dropped: do not look there.
+          if (sentence.block.block === 'heading' || context.scopes.has('blockquote', sentence.start)) continue;
           if (wanted.length) checkWithWriteGood(context, sentence, writeGoodOptions, prepared);
           if (options.checks.sentenceLength) checkLength(context, sentence, options.maxWords);
         }
@@ -159,7 +160,7 @@ function checkWithWriteGood(context: RuleContext, sentence: SentenceInfo, opts: 
       .map((explanation) => explanations[explanation])
       .filter((check): check is WriteGoodCheck => check !== undefined);
     const check = checks[0];
-    if (!check || prepared.allow.has(phraseTerms(text).join(' '))) continue;
+    if (!check || (prepared.allow.size > 0 && prepared.allow.has(phraseTerms(text).join(' ')))) continue;
     const report = reporterFor(context, plain, check, text, range, index, offset, prepared.wordyByPhrase);
     if (report) report();
   }
@@ -216,7 +217,7 @@ function repeatFix(context: RuleContext, plain: PlainText, index: number, range:
   let i = index - 1;
   while (i >= 0 && plain.text[i] === ' ') i--;
   if (i < 0) return undefined;
-  const from = plain.ends[i];
+  const from = sourceEnd(plain, i);
   if (!/^[ \t]+$/.test(context.text.slice(from, range[0]))) return undefined;
   return { range: [from, range[1]], text: '' };
 }
@@ -230,16 +231,17 @@ function repeatFix(context: RuleContext, plain: PlainText, index: number, range:
 function checkLength(context: RuleContext, sentence: SentenceInfo, max: number): void {
   const pieces: Array<{ start: number; end: number; words: number }> = [];
   let piece: { start: number; end: number; words: number } | undefined;
-  for (const node of sentence.node.children) {
-    const start = node.position!.start.offset!;
-    const end = node.position!.end.offset!;
-    if (node.type === 'WhiteSpaceNode' && /[\n\r]/.test(context.text.slice(start, end))) {
+  // Most sentences hold no quotation: then no word needs looking up.
+  const quoted = context.scopes.overlapping('quote', sentence.start, sentence.end).length > 0;
+  // The sentence's tokens (shared with other rules): its nodes with their offsets.
+  for (const { kind, start, end } of tokensOf(sentence.node)) {
+    if (kind === 'space' && hasLineBreak(context.text, start, end)) {
       const line = context.text.slice(context.text.lastIndexOf('\n', start - 1) + 1, start).trimEnd();
       if (piece && (/[:;]$/.test(line) || line.length < 60)) piece = undefined;
       continue;
     }
-    if (node.type !== 'WordNode') continue;
-    if (context.scopes.has('quote', start)) continue;
+    if (kind !== 'word') continue;
+    if (quoted && context.scopes.has('quote', start)) continue;
     if (!piece) pieces.push((piece = { start, end, words: 0 }));
     piece.words++;
     piece.end = end;
@@ -249,4 +251,12 @@ function checkLength(context: RuleContext, sentence: SentenceInfo, max: number):
       context.report({ messageId: 'tooLong', data: { count: p.words, max }, range: [p.start, p.end] });
     }
   }
+}
+
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
 }

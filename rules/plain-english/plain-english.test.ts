@@ -27,6 +27,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "positions across emphasis, entities, escapes and inline code",
+      code: "In **order to** help, Leo was *seen* &amp; the the \\*plan\\* was was `code` agreed.",
+      errors: [
+        { messageId: 'tooWordy', line: 1, column: 1, endLine: 1, endColumn: 14 },
+        { messageId: 'passive', line: 1, column: 27, endLine: 1, endColumn: 36 },
+        { messageId: 'illusion', line: 1, column: 48, endLine: 1, endColumn: 51 },
+        { messageId: 'illusion', line: 1, column: 65, endLine: 1, endColumn: 68 },
+      ],
+      output: "In **order to** help, Leo was *seen* &amp; the \\*plan\\* was `code` agreed.",
+    },
+    {
       code: "There is a risk that the children are left alone.",
       errors: [
         { messageId: 'thereIs', line: 1, column: 1, endLine: 1, endColumn: 9 },

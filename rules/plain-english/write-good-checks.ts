@@ -8,11 +8,11 @@
 // about 0.6 ms a sentence, more than the rest of recordlint put together. Here
 // each phrase has a "key": its letters without the spaces, which any match
 // must contain once spaces are taken out of the sentence too. The sentence
-// (lower case, without spaces) is searched for the keys, one map lookup per
-// character, and only when some are there is the same regular expression, cut
-// down to the phrases whose keys are present, run. Leaving out alternatives
-// that cannot match anywhere in the text does not change what the expression
-// finds, so the suggestions are exactly write-good's
+// (lower case, without spaces) is searched for the keys, one table lookup
+// where each word starts, and only when some are there is the same regular
+// expression, cut down to the phrases whose keys are present, run. Leaving
+// out alternatives that cannot match anywhere in the text does not change
+// what the expression finds, so the suggestions are exactly write-good's
 // (test/write-good-checks.test.ts checks this against the installed packages).
 import { createRequire } from 'node:module';
 import phrases from './write-good-phrases.json' with { type: 'json' };
@@ -38,94 +38,147 @@ const quantifier = /[?*+{]/;
  * without its spaces, up to any regular expression syntax in it.
  */
 export function phraseKey(phrase: string): string {
-  let key = '';
-  for (const piece of phrase.split(' ')) {
-    const special = piece.search(regexSpecial);
-    if (special < 0) {
-      key += piece;
-      continue;
-    }
-    // "cease?": the "e" is optional, "ceas" is certain.
-    key += piece.slice(0, quantifier.test(piece[special]) ? Math.max(0, special - 1) : special);
-    break;
-  }
-  return key.toLowerCase();
+  let end = phrase.search(regexSpecial);
+  if (end < 0) end = phrase.length;
+  // "cease?": the "e" is optional, "ceas" is certain.
+  else if (quantifier.test(phrase[end]) && end > 0 && phrase[end - 1] !== ' ') end--;
+  return phrase.slice(0, end).replaceAll(' ', '').toLowerCase();
 }
 
-/** Characters write-good's spaces match, taken out of the text before looking for keys. */
-const spaces = /[\b\s\u200C]+/g;
 const prefix = 3;
 const bucketBits = 12;
-/** A hash of three characters, for a bucket (collisions only cost a `startsWith`). */
-const bucketOf = (text: string, at: number) => (text.charCodeAt(at) * 961 + text.charCodeAt(at + 1) * 31 + text.charCodeAt(at + 2)) & ((1 << bucketBits) - 1);
+/** A hash of three character codes, for a bucket (collisions only cost a comparison). */
+const bucketOf = (a: number, b: number, c: number) => (a * 961 + b * 31 + c) & ((1 << bucketBits) - 1);
+/** JavaScript's `\s`, one UTF-16 code unit at a time. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** The characters of write-good's space, `[\b\s\u200C]` (`\b` in a class is a backspace). */
+const isPhraseSpace = (c: number) => c === 8 || c === 0x200c || isSpace(c);
+/** `\w` without the `u` flag: [A-Za-z0-9_]. */
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
-/** The text in lower case without spaces; both matchers see the same sentence one after the other. */
-let lastText: string | undefined;
-let lastSquashed = '';
-function squash(text: string): string {
-  if (text !== lastText) {
-    lastSquashed = text.toLowerCase().replace(spaces, '');
-    lastText = text;
-  }
-  return lastSquashed;
+export interface PhraseList {
+  list: readonly string[];
+  /** too-wordy's `(?<!-)` after the `\b`. */
+  notAfterHyphen: boolean;
 }
 
 /**
- * A matcher with the semantics of `matcher(new RegExp('\\b(' + alternatives + ')\\b', 'gi'), text)`
- * as no-cliches and too-wordy build it (`(?<!-)` after the `\b` for too-wordy).
+ * Matchers with the semantics of `matcher(new RegExp('\\b(' + alternatives + ')\\b', 'gi'), text)`
+ * as no-cliches and too-wordy build it (`(?<!-)` after the `\b` for too-wordy),
+ * one for each list. The lists share one index of keys, and a text is searched
+ * once for all of them: write-good calls the matchers one after the other on
+ * the same sentence.
+ *
+ * Every phrase starts with a letter or digit and is ASCII, and so is any match
+ * of it: without the `u` flag, a case-insensitive match never pairs a
+ * character outside ASCII with one inside. So a match starts at a word
+ * character after a character that is not one (the `\b`), and once spaces are
+ * taken out and A-Z made lower case, its key is there, at the place where that
+ * word starts. Only those places are searched, about one character in five.
+ * A phrase that starts otherwise, or whose key is too short to index, is tried
+ * on every text.
  */
-export function phraseMatcher(list: readonly string[], notAfterHyphen: boolean): (text: string) => Suggestion[] {
-  const alternatives = list.map((phrase) => phrase.replace(/ /g, space));
-  const compile = (alts: readonly string[]) => new RegExp(`\\b${notAfterHyphen ? '(?<!-)' : ''}(${alts.join('|')})\\b`, 'gi');
-  const keys = list.map(phraseKey);
-  // Keys too short to index are checked on every text.
-  const short: number[] = [];
-  // Phrases by the bucket of their key's first three characters: a chained hash table in two arrays.
+export function phraseMatchers(lists: readonly PhraseList[]): Array<(text: string) => Suggestion[]> {
+  const keys: string[] = [];
+  const listOf: number[] = [];
+  const indexInList: number[] = [];
+  const always: number[][] = lists.map(() => []);
+  lists.forEach(({ list }, l) =>
+    list.forEach((phrase, i) => {
+      const key = phraseKey(phrase);
+      if (key.length < prefix || !isWordCode(phrase.charCodeAt(0))) always[l].push(i);
+      else {
+        keys.push(key);
+        listOf.push(l);
+        indexInList.push(i);
+      }
+    }),
+  );
+  // Keys by the bucket of their first three characters: a chained hash table in two arrays.
   const heads = new Int32Array(1 << bucketBits).fill(-1);
-  const chain = new Int32Array(list.length).fill(-1);
-  keys.forEach((key, i) => {
-    if (key.length < prefix) {
-      short.push(i);
-      return;
-    }
-    const bucket = bucketOf(key, 0);
-    chain[i] = heads[bucket];
-    heads[bucket] = i;
+  const chain = new Int32Array(keys.length).fill(-1);
+  keys.forEach((key, id) => {
+    const bucket = bucketOf(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2));
+    chain[id] = heads[bucket];
+    heads[bucket] = id;
   });
-  const stamp = new Int32Array(list.length);
+  const stamp = new Int32Array(keys.length);
   let run = 0;
-  const cache = new Map<string, RegExp>();
+  // The text without spaces, A-Z in lower case, as character codes; and where
+  // its words start. Kept for sentences of usual length, made for longer ones.
+  const kept = 4096;
+  const keptCodes = new Uint16Array(kept);
+  const keptStarts = new Int32Array(kept);
 
-  return (text: string) => {
-    const squashed = squash(text);
-    run++;
-    let found: number[] | undefined;
-    for (const id of short) {
-      if (squashed.includes(keys[id])) (found ??= []).push(id);
+  let lastText: string | undefined;
+  let lastFound: number[][] = [];
+  /** For each list, the indexes of the phrases whose keys the text holds where a word starts, in order. */
+  const search = (text: string): number[][] => {
+    if (text === lastText) return lastFound;
+    const codes = text.length <= kept ? keptCodes : new Uint16Array(text.length);
+    const starts = text.length <= kept ? keptStarts : new Int32Array(text.length);
+    let n = 0;
+    let wordStarts = 0;
+    let afterWord = false;
+    for (let p = 0; p < text.length; p++) {
+      const c = text.charCodeAt(p);
+      // Printable ASCII is never a space: the full test only for the rest.
+      if ((c <= 32 || c >= 127) && isPhraseSpace(c)) {
+        afterWord = false;
+        continue;
+      }
+      let lower = c;
+      let word = true;
+      if (c >= 65 && c <= 90) lower = c + 32;
+      else if (!(c >= 97 && c <= 122)) word = (c >= 48 && c <= 57) || c === 95;
+      if (word && !afterWord) starts[wordStarts++] = n;
+      codes[n++] = lower;
+      afterWord = word;
     }
-    for (let i = 0; i + prefix <= squashed.length; i++) {
-      for (let id = heads[bucketOf(squashed, i)]; id >= 0; id = chain[id]) {
-        if (stamp[id] !== run && squashed.startsWith(keys[id], i)) {
-          stamp[id] = run;
-          (found ??= []).push(id);
-        }
+    run++;
+    const found = always.map((ids) => [...ids]);
+    for (let w = 0; w < wordStarts; w++) {
+      const k = starts[w];
+      if (k + prefix > n) break;
+      for (let id = heads[bucketOf(codes[k], codes[k + 1], codes[k + 2])]; id >= 0; id = chain[id]) {
+        if (stamp[id] === run) continue;
+        const key = keys[id];
+        if (k + key.length > n) continue;
+        let j = 0;
+        while (j < key.length && key.charCodeAt(j) === codes[k + j]) j++;
+        if (j < key.length) continue;
+        stamp[id] = run;
+        found[listOf[id]].push(indexInList[id]);
       }
     }
-    if (!found) return [];
-    found.sort((a, b) => a - b);
-    const cacheKey = found.join(',');
-    let regex = cache.get(cacheKey);
-    if (!regex) {
-      // Sentences vary; keep the cache from growing without end.
-      if (cache.size >= 2000) cache.clear();
-      regex = compile(found.map((id) => alternatives[id]));
-      cache.set(cacheKey, regex);
-    }
-    const results: Suggestion[] = [];
-    regex.lastIndex = 0;
-    for (let m = regex.exec(text); m; m = regex.exec(text)) results.push({ index: m.index, offset: m[0].length });
-    return results;
+    lastText = text;
+    lastFound = found;
+    return found;
   };
+
+  return lists.map(({ list, notAfterHyphen }, l) => {
+    const compile = (phrases: readonly string[]) =>
+      new RegExp(`\\b${notAfterHyphen ? '(?<!-)' : ''}(${phrases.map((phrase) => phrase.replace(/ /g, space)).join('|')})\\b`, 'gi');
+    const cache = new Map<string, RegExp>();
+    return (text: string) => {
+      const found = search(text)[l];
+      if (!found.length) return [];
+      found.sort((a, b) => a - b);
+      const cacheKey = found.join(',');
+      let regex = cache.get(cacheKey);
+      if (!regex) {
+        // Sentences vary; keep the cache from growing without end.
+        if (cache.size >= 2000) cache.clear();
+        regex = compile(found.map((i) => list[i]));
+        cache.set(cacheKey, regex);
+      }
+      const results: Suggestion[] = [];
+      regex.lastIndex = 0;
+      for (let m = regex.exec(text); m; m = regex.exec(text)) results.push({ index: m.index, offset: m[0].length });
+      return results;
+    };
+  });
 }
 
 const require = createRequire(import.meta.url);
@@ -169,31 +222,70 @@ const thereIsStart = /^(\s)*there\b\s(is|are)\b/i;
 const startsWithSo = (text: string) => clauseStarts(text, soStart, () => 2);
 const startsWithThereIs = (text: string) => clauseStarts(text, thereIsStart, (m) => m[0].length - (m[1] ?? '').length);
 
-/** JavaScript's `\s`, one UTF-16 code unit at a time. */
-const isSpace = (c: number) =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-const wordCharacter = /\w/;
+/** Are two ASCII runs of the text the same in lower case? */
+function sameAsciiWord(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) {
+    let x = text.charCodeAt(a + k);
+    let y = text.charCodeAt(b + k);
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y) return false;
+  }
+  return true;
+}
 
 /**
  * write-good's lexical-illusions check ("the the") without a regular
  * expression match per word: each run of characters other than white space
  * that is, in lower case, the run before it, and holds a word character.
+ * Runs of ASCII are compared in place; others (where lower case can change
+ * the length: "İ") as write-good does, with toLowerCase.
  */
 export function repeatedWords(text: string): Suggestion[] {
   const results: Suggestion[] = [];
-  let last = '';
-  for (let i = 0; i < text.length; ) {
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-    if (i >= text.length) break;
+  let lastStart = -1;
+  let lastEnd = -1;
+  let lastAscii = true;
+  let i = 0;
+  while (i < text.length) {
+    let c = text.charCodeAt(i);
+    // Printable ASCII is never a space: the full test only for the rest.
+    if ((c <= 32 || c >= 127) && isSpace(c)) {
+      i++;
+      continue;
+    }
     const start = i;
-    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
-    const word = text.slice(start, i);
-    const lower = word.toLowerCase();
-    if (lower === last && wordCharacter.test(word)) results.push({ index: start, offset: word.length });
-    last = lower;
+    let ascii = true;
+    let hasWordCharacter = false;
+    for (;;) {
+      if (c >= 127) {
+        if (isSpace(c)) break;
+        ascii = false;
+      } else if (c <= 32) {
+        if (isSpace(c)) break;
+      } else if (!hasWordCharacter && isWordCode(c)) hasWordCharacter = true;
+      if (++i >= text.length) break;
+      c = text.charCodeAt(i);
+    }
+    if (hasWordCharacter && lastStart >= 0) {
+      const length = i - start;
+      const same =
+        ascii && lastAscii
+          ? lastEnd - lastStart === length && sameAsciiWord(text, lastStart, start, length)
+          : text.slice(lastStart, lastEnd).toLowerCase() === text.slice(start, i).toLowerCase();
+      if (same) results.push({ index: start, offset: length });
+    }
+    lastStart = start;
+    lastEnd = i;
+    lastAscii = ascii;
   }
   return results;
 }
+
+const [findTooWordy, findCliches] = phraseMatchers([
+  { list: phrases.tooWordy, notAfterHyphen: true },
+  { list: phrases.cliches, notAfterHyphen: false },
+]);
 
 /** The checks in write-good's order, with its explanations (plain-english tells checks apart by them). */
 export const checkFunctions: Record<string, WriteGoodCheck> = {
@@ -203,7 +295,7 @@ export const checkFunctions: Record<string, WriteGoodCheck> = {
   thereIs: { fn: startsWithThereIs, explanation: 'is unnecessary verbiage' },
   passive: { fn: own('passive-voice'), explanation: 'may be passive voice' },
   adverb: { fn: own('adverb-where'), explanation: 'can weaken meaning' },
-  tooWordy: { fn: phraseMatcher(phrases.tooWordy, true), explanation: 'is wordy or unneeded' },
-  cliches: { fn: phraseMatcher(phrases.cliches, false), explanation: 'is a cliche' },
+  tooWordy: { fn: findTooWordy, explanation: 'is wordy or unneeded' },
+  cliches: { fn: findCliches, explanation: 'is a cliche' },
   eprime: { fn: own('e-prime'), explanation: "is a form of 'to be'" },
 };

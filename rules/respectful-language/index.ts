@@ -88,6 +88,9 @@ export default defineRule<Options>({
     let children: Set<string> | undefined;
     return {
       SentenceNode(node) {
+        // Reports in blockquotes are dropped: do not look there.
+        const start = node.position?.start.offset;
+        if (start !== undefined && context.scopes.has('blockquote', start)) return;
         const terms = termsOf(node);
         for (const match of matchAll(matchers, terms)) {
           if (isServiceName(terms, match.to)) continue;

@@ -1,6 +1,6 @@
 // Dates and times from front matter, read as UK local time (Europe/London:
 // GMT in winter, BST in summer) unless the value carries its own offset.
-import { dayNumber, dayOfWeek, formatDay } from './holidays.js';
+import { civilDate, dayNumber, dayOfWeek, formatDay } from './holidays.js';
 
 export interface When {
   /** The UK calendar day (days since 1970-01-01). */
@@ -55,7 +55,7 @@ export function whenOf(instant: number): When {
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return civilDate(Math.floor(Date.UTC(year, month, 0) / 86_400_000)).day;
 }
 
 function zoneMinutes(zone: string): number | undefined {
@@ -73,12 +73,12 @@ function zoneMinutes(zone: string): number | undefined {
  */
 function lastSundayAtOneUtc(year: number, month: number): number {
   const last = Date.UTC(year, month + 1, 0, 1);
-  return last - new Date(last).getUTCDay() * 86_400_000;
+  return last - dayOfWeek(Math.floor(last / 86_400_000)) * 86_400_000;
 }
 
 /** Minutes UK clocks are ahead of UTC at a moment: 0 (GMT) or 60 (BST). */
 export function londonOffset(instant: number): number {
-  const year = new Date(instant).getUTCFullYear();
+  const year = civilDate(Math.floor(instant / 86_400_000)).year;
   return instant >= lastSundayAtOneUtc(year, 2) && instant < lastSundayAtOneUtc(year, 9) ? 60 : 0;
 }
 

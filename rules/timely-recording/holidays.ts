@@ -33,8 +33,29 @@ export function dayOfWeek(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 
+/**
+ * The calendar date of a day number (proleptic Gregorian, the days-to-civil
+ * algorithm of Howard Hinnant's date library): what `new Date(day * 86_400_000)`
+ * gives in UTC, without making a Date.
+ */
+export function civilDate(day: number): { year: number; month: number; day: number } {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  // Months from March, so that February's leap day comes last.
+  const fromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = fromMarch < 10 ? fromMarch + 3 : fromMarch - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * fromMarch + 2) / 5) + 1 };
+}
+
+/** 'YYYY-MM-DD', as `toISOString` writes the day. */
 export function formatDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  const date = civilDate(day);
+  // toISOString writes other years with a sign and six digits.
+  if (date.year < 0 || date.year > 9999) return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
 /** Easter Sunday (anonymous Gregorian algorithm, "Meeus/Jones/Butcher"). */
@@ -107,7 +128,7 @@ const cache = new Map<number, Map<number, string>>();
 
 /** The name of the bank holiday on this day, if it is one. */
 export function bankHoliday(day: number): string | undefined {
-  const year = new Date(day * 86_400_000).getUTCFullYear();
+  const year = civilDate(day).year;
   let days = cache.get(year);
   if (!days) cache.set(year, (days = bankHolidays(year)));
   return days.get(day);

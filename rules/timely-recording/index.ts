@@ -171,17 +171,21 @@ export default defineRule<Options>({
           return;
         }
 
-        const shown = { event: describe(event), recorded: describe(recorded), standard: options.standard };
+        const minutes = Math.floor((recordedEarliest - eventLatest) / 60_000);
+        // In time by both limits: nothing to report, whichever applies (the
+        // hours first: within them, only a day or two can have passed).
+        if (minutes <= options.urgentHours * 60 && workingDaysAfter(event.day, recorded.day) <= options.workingDays) return;
+        const shown = () => ({ event: describe(event), recorded: describe(recorded), standard: options.standard });
         const why = urgentReason(context);
         if (why !== undefined) {
-          const elapsed = Math.floor((recordedEarliest - eventLatest) / 60_000);
+          const elapsed = minutes;
           const limit = options.urgentHours * 60;
           if (elapsed <= limit) return;
           const approximate = event.instant === null || recorded.instant === null ? 'at least ' : '';
           context.report({
             messageId: fromNow ? 'lateUrgentNow' : 'lateUrgent',
             range: at.valueRange,
-            data: { ...shown, why, elapsed: approximate + duration(elapsed), limit: plural(options.urgentHours, 'hour'), over: approximate + duration(elapsed - limit) },
+            data: { ...shown(), why, elapsed: approximate + duration(elapsed), limit: plural(options.urgentHours, 'hour'), over: approximate + duration(elapsed - limit) },
           });
           return;
         }
@@ -192,7 +196,7 @@ export default defineRule<Options>({
           messageId: fromNow ? 'lateNow' : 'late',
           range: at.valueRange,
           data: {
-            ...shown,
+            ...shown(),
             elapsed: plural(elapsed, 'working day'),
             limit: plural(options.workingDays, 'working day'),
             over: plural(elapsed - options.workingDays, 'working day'),
