@@ -39,7 +39,7 @@ ruleTester(rule, {
   invalid: [
     {
       name: "positions in words joined to punctuation, and in escapes",
-      code: "Mum said (the CIN) plan, and the IRO’s and IROs' views; A\\&E and P\\.L\\.O. and s\\.47 and the &amp;CIN too.",
+      code: "Mum said (the CIN) plan, and the IRO’s and IROs' views; T\\&T and P\\.L\\.O. and s\\.47 and the &amp;CIN too.",
       errors: [
         { messageId: 'notDefined', line: 1, column: 15, endLine: 1, endColumn: 18 },
         { messageId: 'notDefined', line: 1, column: 34, endLine: 1, endColumn: 39 },
@@ -47,7 +47,7 @@ ruleTester(rule, {
         { messageId: 'notDefined', line: 1, column: 66, endLine: 1, endColumn: 74 },
         { messageId: 'notDefined', line: 1, column: 79, endLine: 1, endColumn: 84 },
       ],
-      output: "Mum said (the child in need (CIN)) plan, and the IRO’s and IROs' views; A\\&E and P\\.L\\.O. and s\\.47 and the &amp;CIN too.",
+      output: "Mum said (the child in need (CIN)) plan, and the IRO’s and IROs' views; T\\&T and P\\.L\\.O. and s\\.47 and the &amp;CIN too.",
     },
     {
       code: "SW visited and discussed the CIN plan with Mum.",
