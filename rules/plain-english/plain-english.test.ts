@@ -23,6 +23,10 @@ ruleTester(rule, {
     { name: "a long sentence passes while sentenceLength is off", code: "I wanted to see Maya at home after school, to see her bedroom now that the landlord has treated the damp, and to talk with Ms Ellison about mornings, because Ms Rahman told us that Maya had been late on six days." },
     { name: "quoted words do not count towards the length", code: "Zain said \"when I go back on Sunday she has to go home by herself on the bus and I think she is sad when she gets home and there is no one there\" and smiled.", options: {"checks":{"sentenceLength":true}} },
     { name: "a list of people one to a line is not one sentence", code: "Attendees:\nKaren Lister, team manager, children’s social care (chair)\nDaniel Okonjo, senior social worker, children’s social care\nPaul Greaves, detective constable, child abuse investigation team\nSarah Quinn, designated safeguarding lead, Westmoor Academy", options: {"checks":{"sentenceLength":true}} },
+    { name: "how a child was seen at a statutory visit", code: "Kayden was seen alone in his bedroom. Both children were seen and spoken to. Tia was seen on her own, and the twins were seen together." },
+    { name: "a passive in a plan after make sure, ensure or so that", code: "I have asked Sian to make sure Lee is seen before the review. I will ensure that she is seen weekly, so that it is noted." },
+    { name: "a thing and where it is, and the words of section 47", code: "There is a smoke alarm in the hallway. There is a stair gate at the bottom of the stairs. There is reasonable cause to suspect that Noah is suffering significant harm." },
+    { name: "an adverb saying how someone spoke", code: "Kayden clearly said he did not want to go." },
     { name: "checks switched off", code: "There are concerns. It was reported that he left.", options: {"checks":{"thereIs":false,"passive":false}} },
   ],
   invalid: [
@@ -41,6 +45,30 @@ ruleTester(rule, {
       code: "There is a risk that the children are left alone.",
       errors: [
         { messageId: 'thereIs', line: 1, column: 1, endLine: 1, endColumn: 9 },
+      ],
+    },
+    {
+      name: "seen with nothing to say who saw, even beside the statutory wording",
+      code: "Mum was seen at home. Tommy was seen alone by nobody I know, and Bella's bedroom was seen and was fine.",
+      errors: [
+        { messageId: 'passive', line: 1, column: 5, endLine: 1, endColumn: 13 },
+        { messageId: 'passive', line: 1, column: 82, endLine: 1, endColumn: 90 },
+      ],
+    },
+    {
+      name: "statements about risk and abstract things still open with There is",
+      code: "There are concerns that he is not eating. There is a risk in the home. There is a lack of food in the house.",
+      errors: [
+        { messageId: 'thereIs', line: 1, column: 43, endLine: 1, endColumn: 51 },
+        { messageId: 'thereIs', line: 1, column: 72, endLine: 1, endColumn: 80 },
+      ],
+    },
+    {
+      name: "a weasel adverb not about speaking",
+      code: "Kayden was clearly upset and said very little.",
+      errors: [
+        { messageId: 'weasel', line: 1, column: 12, endLine: 1, endColumn: 19 },
+        { messageId: 'weasel', line: 1, column: 35, endLine: 1, endColumn: 39 },
       ],
     },
     {
