@@ -34,9 +34,18 @@ ruleTester(rule, {
     { name: "a person named by role", code: "Her mother (KH) and JB (father) came. KH and JB agreed." },
     { name: "allow option", code: "The GP and the SW agreed.", options: {"allow":["GP","SW"]} },
     { name: "everyday abbreviations", code: "She watched a DVD, then the BBC news, and we talked about her GCSEs and PE." },
+    { name: "police ranks as titles before a name", code: "PC Sarah Lund attended with me. DS Greaves, DC Tom Whitby, DI Shah, DCI Kerr and PCSO Lee were there.\n\n| DC Tom Whitby | Detective constable |" },
     { name: "GP and A&E: widely known", code: "Mum's GP has referred her, and two GPs at A&E saw Maya on Friday." },
   ],
   invalid: [
+    {
+      name: "a police rank not before a name is still ambiguous",
+      code: "PC Sarah Lund came. I asked the DC and the PC about it.",
+      errors: [
+        { messageId: 'ambiguous', line: 1, column: 33, endLine: 1, endColumn: 35 },
+        { messageId: 'ambiguous', line: 1, column: 44, endLine: 1, endColumn: 46 },
+      ],
+    },
     {
       name: "positions in words joined to punctuation, and in escapes",
       code: "Mum said (the CIN) plan, and the IRO’s and IROs' views; T\\&T and P\\.L\\.O. and s\\.47 and the &amp;CIN too.",
