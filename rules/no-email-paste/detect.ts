@@ -329,7 +329,7 @@ function findSegments(lines: Line[], paragraphEnd: Int32Array, paragraphStart: I
       // "Many thanks," and the name (and signature) under it, a blank line apart at most.
       const next = nextNonBlank(i, 1);
       const end = next >= 0 && underSignOff(next) ? signatureEnd(next) : i;
-      push(i, end, 'tail', 'signOff');
+      push(i, end, 'tail', 'signOff', S.isLetterClose(text) ? ['letter'] : []);
       continue;
     }
     const kind = signatureKind[i];
@@ -460,7 +460,8 @@ export function findPastedEmails(text: string, options: DetectOptions): EmailBlo
  * title, phone, email, web or postal address: two kinds, one a contact), or
  * three of greeting / sign-off / signature / From-To header pair / protective
  * marking / "-- " / image placeholder, one of them a signature or header pair.
- * A letter to the child ("Dear Maya,") with weak signals only is not an email.
+ * A letter to the child ("Dear Maya,") with weak signals only is not an email,
+ * and a letter's close ("Yours sincerely") is not an email's sign-off.
  */
 export function isPastedEmail(signals: readonly Signal[], child: string | undefined): boolean {
   const kinds = new Set(signals.map((s) => s.kind));
@@ -470,9 +471,11 @@ export function isPastedEmail(signals: readonly Signal[], child: string | undefi
     const greeting = signals.find((s) => s.kind === 'greeting');
     if (first && greeting && greeting.detail[0]?.toLowerCase().split(nonNameChars).includes(first)) return false;
   }
-  if (kinds.has('signOff') && kinds.has('signature')) return true;
+  // "Yours sincerely" closes a letter, not an email: it does not count as a sign-off.
+  const signOff = signals.some((s) => s.kind === 'signOff' && !s.detail.includes('letter'));
+  if (signOff && kinds.has('signature')) return true;
   const signature = kinds.has('signature') || kinds.has('contact');
-  const weak = [kinds.has('greeting'), kinds.has('signOff'), signature, kinds.has('headerPair'), kinds.has('marking'), kinds.has('sigDelimiter'), kinds.has('imagePlaceholder')];
+  const weak = [kinds.has('greeting'), signOff, signature, kinds.has('headerPair'), kinds.has('marking'), kinds.has('sigDelimiter'), kinds.has('imagePlaceholder')];
   return weak.filter(Boolean).length >= 3 && (signature || kinds.has('headerPair'));
 }
 

@@ -16,6 +16,23 @@ const crlf = (...l: string[]) => l.join('\r\n');
 ruleTester(rule, {
   valid: [
     {
+      name: 'a letter to a parent copied into the note: "Yours sincerely" closes a letter, not an email',
+      code: lines(
+        'Letter sent to Ms Turner today, copied here:',
+        '',
+        'Dear Ms Turner,',
+        '',
+        'I am writing to confirm that I will visit you and Ellie-Mae at home on Wednesday 5 November at 4pm.',
+        '',
+        'Yours sincerely,',
+        '',
+        'Gareth Owen',
+        "Social Worker, Riverside Children's Team",
+        'Tel: 01632 960222',
+        'Email: gareth.owen@eastshire.gov.uk',
+      ),
+    },
+    {
       name: 'email mentioned in prose',
       code: "The school sent an email on Monday about Maya's attendance. In summary, Ms Rahman said Maya was late on six days in February.",
     },
@@ -331,6 +348,29 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a letter sent by email: the header block is enough',
+      code: lines(
+        'From: Gareth Owen <gareth.owen@eastshire.gov.uk>',
+        'Sent: 03 November 2025 10:14',
+        'To: Ms Turner <k.turner@example.org>',
+        'Subject: Visit on Wednesday',
+        '',
+        'Dear Ms Turner,',
+        '',
+        'I am writing to confirm that I will visit you and Ellie-Mae at home on Wednesday 5 November at 4pm.',
+        '',
+        'Yours sincerely,',
+        '',
+        'Gareth Owen',
+        "Social Worker, Riverside Children's Team",
+        'Tel: 01632 960222',
+        'Email: gareth.owen@eastshire.gov.uk',
+      ),
+      errors: [
+        { messageId: 'pastedEmail', line: 1, column: 1, endLine: 15, endColumn: 36 },
+      ],
+    },
     {
       name: 'Outlook reply headers (From/Sent/To/Cc/Subject), greeting, body and sign-off',
       code: lines(

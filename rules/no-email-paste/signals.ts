@@ -405,6 +405,10 @@ const signOffs: ReadonlySet<string> = new Set([
   'yours sincerely', 'yours faithfully', 'yours truly', 'sincerely', 'speak soon', 'take care', 'rgds', 'thx',
 ]);
 
+/** "Yours sincerely", "Yours faithfully": how a letter closes. A letter copied into the note is not a pasted email. */
+const letterCloseStart = /^yours[ \t]+(?:sincerely|faithfully)\b/i;
+export const isLetterClose = (line: string): boolean => letterCloseStart.test(line);
+
 /**
  * A line that closes an email: "Kind regards,", "Many thanks, Nicola",
  * "Thanks". Not "with regards to the plan" or "Thanks for your call".
@@ -519,6 +523,6 @@ export const hasEmailAddress = (s: string): boolean => emailSpan(s) !== undefine
 export const patterns: readonly RegExp[] = [
   headerLine, inlineHeader, leadingEmphasis, dashedTitle, beginForwarded, wrote, wroteAnywhere, letterOrDigit, wroteAtEnd,
   startsWithOn, clockTime, year, numericDate, shortWeekday, quotationNext, pronounBeforeWrote, mailAfterE, needsNormalising, anyPhraseKey, mobile, cid, cidImage, imagePlaceholder, classificationPrefix,
-  markingDescriptor, greeting, trailingPunctuation, greetingEnd, leadingComma, spaces, nameWord, nonWordChars, phoneNumber, phoneLabel,
+  markingDescriptor, greeting, trailingPunctuation, letterCloseStart, greetingEnd, leadingComma, spaces, nameWord, nonWordChars, phoneNumber, phoneLabel,
   emailLabel, webLine, postcode, sentenceStop, nonDigits, localChar, domainAfter, domainChar,
 ];
