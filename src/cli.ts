@@ -88,8 +88,19 @@ export async function main(argv: readonly string[] = process.argv, io: CliIO = p
   }
 }
 
+/** Standard error and input are opened when used: each is a stream to set up (a pipe or terminal loads node:net), and most runs use neither. */
 function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: process.stdout,
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 // ---------------------------------------------------------------- arguments

@@ -25,6 +25,7 @@
 import { accessSync, constants as fsConstants, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import yaml from 'js-yaml';
 import type { ResolvedConfig, RuleConfig } from './linter.js';
 import { presets, type RuleSetting } from './presets.js';
 import { RuleRegistry } from './registry.js';
@@ -79,9 +80,25 @@ export interface ConfigLoaderOptions {
   ruleOverrides?: Record<string, RuleSetting>;
 }
 
+type Found = { config: unknown; filepath: string; isEmpty?: boolean } | null;
+
+/** What ConfigLoader asks of cosmiconfig (see ConfigLoader.explorer). */
 interface Explorer {
-  search(from: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>;
-  load(file: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>;
+  search(from: string): Promise<Found>;
+  load(file: string): Promise<Found>;
+}
+
+/** cosmiconfig's explorers: the synchronous one returns what the asynchronous one promises. */
+interface CosmiconfigExplorer {
+  search(from: string): Found | Promise<Found>;
+  load(file: string): Found | Promise<Found>;
+}
+
+/** Thrown by the synchronous explorer's loader for a module config (see ConfigLoader.explorer). */
+class NeedsImport extends Error {}
+
+function needsImport(): never {
+  throw new NeedsImport('a module config is loaded with import()');
 }
 
 export class ConfigLoader {
@@ -371,19 +388,40 @@ export class ConfigLoader {
     return new ConfigError(`${where}: ${oneLine(message)}`);
   }
 
+  /**
+   * cosmiconfig's synchronous explorer: a search reads up to eleven files in
+   * a folder, and the asynchronous one waited for the thread pool for each
+   * (four times for a file it finds). A module config (.js, .cjs, .mjs) is
+   * loaded with import(), which only the asynchronous explorer can wait for:
+   * its loader stops the synchronous search or load, which the asynchronous
+   * explorer then does again from the start, so the result is the same.
+   */
   private explorer(): Promise<Explorer> {
-    this.explorerReady ??= import('cosmiconfig').then(async ({ cosmiconfig }) => {
+    this.explorerReady ??= import('cosmiconfig').then(async ({ cosmiconfig, cosmiconfigSync }) => {
+      const options = {
+        searchPlaces,
+        searchStrategy: 'none',
+        // An empty config file is a config ({}): it stops the search upward.
+        ignoreEmptySearchPlaces: false,
+      } as const;
+      const dataLoaders = { '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadYaml };
+      let sync: CosmiconfigExplorer;
       try {
-        return cosmiconfig(moduleName, {
-          searchPlaces,
-          searchStrategy: 'none',
-          // An empty config file is a config ({}): it stops the search upward.
-          ignoreEmptySearchPlaces: false,
-          loaders: { '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadYaml, '.js': loadModule, '.cjs': loadModule, '.mjs': loadModule },
-        }) as Explorer;
+        sync = cosmiconfigSync(moduleName, { ...options, loaders: { ...dataLoaders, '.js': needsImport, '.cjs': needsImport, '.mjs': needsImport } });
       } catch (error) {
         throw await this.startError(error);
       }
+      let withImport: CosmiconfigExplorer | undefined;
+      const run = async (step: (explorer: CosmiconfigExplorer) => Found | Promise<Found>): Promise<Found> => {
+        try {
+          return step(sync);
+        } catch (error) {
+          if (!(error instanceof NeedsImport)) throw error;
+          withImport ??= cosmiconfig(moduleName, { ...options, loaders: { ...dataLoaders, '.js': loadModule, '.cjs': loadModule, '.mjs': loadModule } });
+          return step(withImport);
+        }
+      };
+      return { search: (from) => run((explorer) => explorer.search(from)), load: (file) => run((explorer) => explorer.load(file)) };
     });
     return this.explorerReady;
   }
@@ -404,7 +442,7 @@ export class ConfigLoader {
       try {
         const content = readFileSync(file, 'utf8');
         if (/\.json$/i.test(file)) loadJson(file, content);
-        else await loadYaml(file, content);
+        else loadYaml(file, content);
       } catch (ours) {
         if (ours instanceof ConfigError) return this.loadError(ours, file);
       }
@@ -672,8 +710,7 @@ function withoutPosition(message: string): string {
   return message.slice(0, start);
 }
 
-async function loadYaml(file: string, content: string): Promise<unknown> {
-  const { default: yaml } = await import('js-yaml');
+function loadYaml(file: string, content: string): unknown {
   try {
     return yaml.load(content);
   } catch (error) {

@@ -4,12 +4,13 @@
 // notes (.md, .markdown, .txt), skipping node_modules and dot-folders; a glob
 // is expanded by recordlint itself, so quoting it works in any shell, and
 // finds notes the same way; a file named on its own is linted whatever its
-// name. Reading is synchronous (faster than fs/promises for many small
-// files), keeps CRLF, strips and remembers a UTF-8 byte order mark and refuses
-// binary and non-UTF-8 files with a message a person can act on.
+// name. Searching and reading are synchronous (faster than their promise
+// versions, which wait for the thread pool for each folder or file).
+// Reading keeps CRLF, strips and remembers a UTF-8 byte order mark and
+// refuses binary and non-UTF-8 files with a message a person can act on.
 import { accessSync, closeSync, constants as fsConstants, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import type * as Tinyglobby from 'tinyglobby';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 
@@ -75,7 +76,9 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
       add(absolute, { filePath: absolute, ...readProblem(stat.error) });
       continue;
     }
-    const dynamic = !stat.stats && isDynamicPattern(pattern);
+    // Loaded only now: files named on their own (a pre-commit hook's) need no globbing.
+    const glob = await import('tinyglobby');
+    const dynamic = !stat.stats && glob.isDynamicPattern(pattern);
     if (stat.stats && !stat.stats.isDirectory()) {
       // A named pipe, device or socket: reading it could wait forever.
       add(absolute, { filePath: absolute, messageId: 'unreadable', message: 'This is not a regular file (a named pipe, a device or a socket): not linted.' });
@@ -92,7 +95,7 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
       add(absolute, { filePath: absolute, messageId: 'unreadable', message: 'Cannot read the directory: permission denied.' });
       continue;
     }
-    const found = stat.stats ? await notesInDirectory(absolute) : await notesMatching(pattern, cwd);
+    const found = stat.stats ? notesInDirectory(absolute, glob) : notesMatching(pattern, cwd, glob);
     const kept: string[] = [];
     for (const file of found) if (!(await isIgnored(file))) kept.push(file);
     if (!kept.length && !found.length && stat.stats && errorOnUnmatchedPattern && hasNoteExtension(absolute)) {
@@ -112,20 +115,20 @@ function unmatchedMessage(pattern: string, directory: boolean, allIgnored: boole
   return directory ? `no notes (${noteExtensions.join(', ')}) in the directory "${pattern}"` : `no notes (${noteExtensions.join(', ')}) match "${pattern}"`;
 }
 
-async function notesInDirectory(dir: string): Promise<string[]> {
-  const found = await glob(noteGlob, { cwd: dir, absolute: true, dot: false, onlyFiles: true, expandDirectories: false, ignore: alwaysIgnored });
+function notesInDirectory(dir: string, { globSync }: typeof Tinyglobby): string[] {
+  const found = globSync(noteGlob, { cwd: dir, absolute: true, dot: false, onlyFiles: true, expandDirectories: false, ignore: alwaysIgnored });
   return found.map((f) => path.resolve(f)).sort();
 }
 
 /** Expand a glob. tinyglobby does not follow `../` in a pattern, so the static head becomes the cwd. */
-async function notesMatching(pattern: string, cwd: string): Promise<string[]> {
+function notesMatching(pattern: string, cwd: string, { globSync, isDynamicPattern }: typeof Tinyglobby): string[] {
   const segments = pattern.split('/');
   let head = 0;
   while (head < segments.length - 1 && !isDynamicPattern(segments[head])) head++;
   const prefix = segments.slice(0, head).join('/');
   const base = path.resolve(cwd, prefix || (pattern.startsWith('/') ? '/' : '.'));
   const rest = segments.slice(head).join('/');
-  const found = await glob(rest, { cwd: base, absolute: true, dot: false, onlyFiles: true, expandDirectories: false, ignore: alwaysIgnored });
+  const found = globSync(rest, { cwd: base, absolute: true, dot: false, onlyFiles: true, expandDirectories: false, ignore: alwaysIgnored });
   return found
     .map((f) => path.resolve(f))
     .filter((f) => noteExtensions.some((ext) => f.toLowerCase().endsWith(ext)))

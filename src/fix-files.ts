@@ -28,7 +28,6 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { LintResult } from './types.js';
 
@@ -64,6 +63,9 @@ export function writeFileAtomically(target: string, data: Uint8Array, options: A
   const dir = path.dirname(target);
   // Keep the name within the 255-byte limit of most file systems.
   const stem = path.basename(target).slice(0, 100);
+  // node:crypto when a note is written, not when this module loads: every
+  // run loads it (src/index.ts), and loading crypto costs about 3 ms.
+  const { randomBytes } = process.getBuiltinModule('node:crypto');
   const temp = path.join(dir, `.${stem}.${randomBytes(6).toString('hex')}.recordlint-tmp`);
   let fd: number | undefined;
   try {

@@ -179,15 +179,15 @@ function scanSources(): StaticScan {
  * JSON files under rules/ and src/ that are not word lists in the lexicon
  * format (matched word by word by a trie, never as regular expressions) but
  * lists of regular expression pieces: each list, by key, and whether
- * phraseMatcher builds it with `(?<!-)`.
+ * phraseMatchers build it with `(?<!-)`.
  */
 const regexLists: Record<string, Record<string, boolean>> = {
   'rules/plain-english/write-good-phrases.json': { cliches: false, tooWordy: true },
 };
 /**
- * Where phraseMatcher builds its expressions at run time: from the phrases of a
+ * Where phraseMatchers build its expressions at run time: from the phrases of a
  * sentence, so whatever the fixture notes happen to contain. The lists are
- * checked instead, ten phrases at a time, as phraseMatcher writes them (one
+ * checked instead, ten phrases at a time, as phraseMatchers write them (one
  * expression of all 934 is more than recheck can decide; an alternation of
  * phrases that each match at least one letter adds work per position, not
  * backtracking).

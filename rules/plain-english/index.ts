@@ -1,4 +1,4 @@
-import writeGood from 'write-good';
+import { writeGood } from './write-good-modules.js';
 import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.js';
 import { validateLexicon, type Lexicon } from '../../src/lexicon.js';
 import { phraseTerms, tokensOf } from '../../src/tokens.js';

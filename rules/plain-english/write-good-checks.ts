@@ -14,7 +14,7 @@
 // out alternatives that cannot match anywhere in the text does not change
 // what the expression finds, so the suggestions are exactly write-good's
 // (test/write-good-checks.test.ts checks this against the installed packages).
-import { createRequire } from 'node:module';
+import { adverbWhere, ePrime, passiveVoice, weaselWords } from './write-good-modules.js';
 import phrases from './write-good-phrases.json' with { type: 'json' };
 
 export interface Suggestion {
@@ -181,11 +181,6 @@ export function phraseMatchers(lists: readonly PhraseList[]): Array<(text: strin
   });
 }
 
-const require = createRequire(import.meta.url);
-// write-good's own modules, resolved from write-good wherever npm put them.
-const fromWriteGood = createRequire(require.resolve('write-good'));
-const own = (id: string) => fromWriteGood(id) as (text: string) => Suggestion[];
-
 /**
  * write-good's starts-with-so and there-is find clauses with
  * `/([^\n.;!?]+)([.;!?]+)/g`, which backtracks through the whole of a stretch
@@ -289,13 +284,13 @@ const [findTooWordy, findCliches] = phraseMatchers([
 
 /** The checks in write-good's order, with its explanations (plain-english tells checks apart by them). */
 export const checkFunctions: Record<string, WriteGoodCheck> = {
-  weasel: { fn: own('weasel-words'), explanation: 'is a weasel word' },
+  weasel: { fn: weaselWords, explanation: 'is a weasel word' },
   illusion: { fn: repeatedWords, explanation: 'is repeated' },
   so: { fn: startsWithSo, explanation: 'adds no meaning' },
   thereIs: { fn: startsWithThereIs, explanation: 'is unnecessary verbiage' },
-  passive: { fn: own('passive-voice'), explanation: 'may be passive voice' },
-  adverb: { fn: own('adverb-where'), explanation: 'can weaken meaning' },
+  passive: { fn: passiveVoice, explanation: 'may be passive voice' },
+  adverb: { fn: adverbWhere, explanation: 'can weaken meaning' },
   tooWordy: { fn: findTooWordy, explanation: 'is wordy or unneeded' },
   cliches: { fn: findCliches, explanation: 'is a cliche' },
-  eprime: { fn: own('e-prime'), explanation: "is a form of 'to be'" },
+  eprime: { fn: ePrime, explanation: "is a form of 'to be'" },
 };
