@@ -17,6 +17,7 @@ import { termsOf } from './tokens.js';
 import { classifySource, isLikelyName } from './speech.js';
 import { adultTitles, childNames, childNameWords, isNameAt } from './people.js';
 import type { FrontMatter } from './parse.js';
+import { NodeMemo } from './memo.js';
 
 export interface Children {
   /** Case-folded first names (and full names' first words). */
@@ -29,7 +30,7 @@ export interface Children {
   known: boolean;
 }
 
-const cache = new WeakMap<object, Children>();
+const noteChildren = new NodeMemo<Children>();
 const notNames = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
   'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'christmas', 'easter', 'english',
@@ -37,7 +38,7 @@ const notNames = new Set([
 ]);
 
 export function childrenOf(context: Pick<RuleContext, 'frontmatter' | 'text' | 'nlcst'>): Children {
-  let found = cache.get(context.nlcst);
+  let found = noteChildren.get(context.nlcst);
   if (found) return found;
   // Names from the front matter (`child: Maya Ellison`, `child: Tia and Marcus Lowe`), read by src/people.ts.
   const names = new Set([...childNames(context.frontmatter)].filter((n) => n !== 'child'));
@@ -55,7 +56,7 @@ export function childrenOf(context: Pick<RuleContext, 'frontmatter' | 'text' | '
   for (const m of context.text.matchAll(/\b[Cc]hild ([A-Z])\b/g)) addInitials(initials, m[1]);
   const display = shown.length === 0 ? 'the child' : shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
   found = { names, initials, display, known };
-  cache.set(context.nlcst, found);
+  noteChildren.set(context.nlcst, found);
   return found;
 }
 

@@ -12,6 +12,7 @@
 // next strong boundary ("if Dad comes home and is aggressive").
 import type { Sentence } from 'nlcst';
 import { termsOf, tokensOf, type Term } from './tokens.js';
+import { NodeMemo } from './memo.js';
 
 export const Boundary = { none: 0, weak: 1, sub: 2, coord: 3, strong: 4 } as const;
 export type BoundaryLevel = (typeof Boundary)[keyof typeof Boundary];
@@ -27,15 +28,17 @@ const clauseOpeners = new Set([
   'appeared', 'appears', 'then', 'later', 'said', 'told', 'went', 'got', 'mum', 'dad', 'mother', 'father',
 ]);
 
-const cache = new WeakMap<Sentence, BoundaryLevel[]>();
+const boundaryLists = new NodeMemo<BoundaryLevel[]>();
 
 /** `boundaries(s)[i]` is what separates term i-1 from term i (index 0 is strong). */
 export function boundaries(sentence: Sentence): BoundaryLevel[] {
-  let list = cache.get(sentence);
-  if (list) return list;
+  return boundaryLists.of(sentence, findBoundaries);
+}
+
+function findBoundaries(sentence: Sentence): BoundaryLevel[] {
   const terms = termsOf(sentence);
   const tokens = tokensOf(sentence);
-  list = terms.map((term, i): BoundaryLevel => {
+  return terms.map((term, i): BoundaryLevel => {
     if (i === 0) return Boundary.strong;
     const prev = terms[i - 1];
     if (prev.token === term.token) return Boundary.none;
@@ -54,8 +57,6 @@ export function boundaries(sentence: Sentence): BoundaryLevel[] {
     if (subordinators.has(term.norm)) return Boundary.sub;
     return level;
   });
-  cache.set(sentence, list);
-  return list;
 }
 
 /**
@@ -77,7 +78,8 @@ export function clauseAround(sentence: Sentence, i: number, stopAt: BoundaryLeve
   return [start, end];
 }
 
-const clauseCache = new WeakMap<Sentence, Map<BoundaryLevel, { starts: Int32Array; ends: Int32Array }>>();
+const clauseIndexes = new NodeMemo<Map<BoundaryLevel, { starts: Int32Array; ends: Int32Array }>>();
+const newMap = () => new Map();
 
 /**
  * For each term k: `starts[k]`, the last term at or before k that begins a
@@ -85,8 +87,7 @@ const clauseCache = new WeakMap<Sentence, Map<BoundaryLevel, { starts: Int32Arra
  * first term at or after k that does (or the number of terms).
  */
 function clauseIndex(sentence: Sentence, list: readonly BoundaryLevel[], stopAt: BoundaryLevel): { starts: Int32Array; ends: Int32Array } {
-  let byLevel = clauseCache.get(sentence);
-  if (!byLevel) clauseCache.set(sentence, (byLevel = new Map()));
+  const byLevel = clauseIndexes.of(sentence, newMap);
   let index = byLevel.get(stopAt);
   if (!index) {
     const n = list.length;

@@ -34,6 +34,18 @@ function cachedDocsUrl(rule: Rule<any>): string {
   return url;
 }
 
+/** The scopes where a rule's reports are dropped, once per rule. */
+const excludedScopeLists = new WeakMap<Rule<any>, ScopeName[]>();
+function cachedExcludedScopes(rule: Rule<any>): ScopeName[] {
+  let scopes = excludedScopeLists.get(rule);
+  if (!scopes) {
+    const excluded = new Set<ScopeName>([...alwaysExcluded, ...(rule.meta.ignore ?? [])]);
+    for (const scope of rule.meta.reportIn ?? []) excluded.delete(scope);
+    excludedScopeLists.set(rule, (scopes = [...excluded]));
+  }
+  return scopes;
+}
+
 export function runRules(note: ParsedNote, rules: readonly EnabledRule[], options: EngineOptions): LintMessage[] {
   const messages: LintMessage[] = [];
   const sentences = collectSentences(note);
@@ -58,12 +70,12 @@ export function runRules(note: ParsedNote, rules: readonly EnabledRule[], option
 
   for (const enabled of rules) {
     const { rule } = enabled;
-    const excluded = new Set<ScopeName>([...alwaysExcluded, ...(rule.meta.ignore ?? [])]);
-    for (const scope of rule.meta.reportIn ?? []) excluded.delete(scope);
-    const excludedScopes = [...excluded];
-    const guard = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => {
+    const excludedScopes = cachedExcludedScopes(rule);
+    // A rule that throws is reported once and not called again on this note.
+    const guard = (fn: (node?: unknown) => void) => (node?: unknown) => {
+      if (failed) return;
       try {
-        fn(...args);
+        fn(node);
       } catch (error) {
         messages.push(noteMessage(0, 0, 'ruleFailed', `Rule "${rule.id}" failed on this note and was skipped: ${(error as Error).message}. Please report this.`));
         failed = true;
@@ -98,19 +110,21 @@ export function runRules(note: ParsedNote, rules: readonly EnabledRule[], option
       // Wrapped once per rule and note, not once per node.
       const guarded = guard(visitor as (node?: unknown) => void);
       if (type === 'document:end') {
-        finishers.push(() => !failed && guarded());
+        finishers.push(guarded);
         continue;
       }
       let list = dispatch.get(type);
       if (!list) dispatch.set(type, (list = []));
-      list.push((node) => !failed && guarded(node));
+      list.push(guarded);
     }
   }
 
-  if (dispatch.size) {
-    walk(note.mdast as MdastNodes, dispatch);
-    walk(note.nlcst as unknown as MdastNodes, dispatch);
-  }
+  // nlcst types end in "Node" (rule.ts): a walk of the mdast only when some
+  // rule visits an mdast type, and into sentences only when one visits what
+  // they hold (most rules stop at 'SentenceNode').
+  const types = [...dispatch.keys()];
+  if (types.some((type) => !type.endsWith('Node'))) walk(note.mdast as MdastNodes, dispatch, true);
+  if (types.some((type) => type.endsWith('Node'))) walk(note.nlcst as unknown as MdastNodes, dispatch, types.some((type) => insideSentences.has(type)));
   for (const finish of finishers) finish();
 
   return withoutHidden(messages, rules).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || String(a.ruleId).localeCompare(String(b.ruleId)));
@@ -152,14 +166,20 @@ function covered(cover: Cover, [start, end]: [number, number]): boolean {
   return lo > 0 && cover.furthestEnds[lo - 1] >= end;
 }
 
-/** One depth-first walk, no recursion (a note may nest lists 1,000 deep). */
-function walk(root: MdastNodes, dispatch: Map<string, Array<(node: unknown) => void>>): void {
+/** The nlcst types found only inside sentences, and white space, also found outside them. */
+const insideSentences = new Set(['WordNode', 'TextNode', 'SymbolNode', 'PunctuationNode', 'WhiteSpaceNode', 'SourceNode']);
+
+/**
+ * One depth-first walk, no recursion (a note may nest lists 1,000 deep);
+ * `intoSentences: false` leaves out what is inside nlcst sentences.
+ */
+function walk(root: MdastNodes, dispatch: Map<string, Array<(node: unknown) => void>>, intoSentences: boolean): void {
   const stack: unknown[] = [root];
   while (stack.length) {
     const node = stack.pop() as { type: string; children?: unknown[] };
     const visitors = dispatch.get(node.type);
     if (visitors) for (const visit of visitors) visit(node);
-    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    if (node.children && (intoSentences || node.type !== 'SentenceNode')) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
 }
 

@@ -21,6 +21,7 @@
 import type { RuleContext, SentenceInfo } from './rule.js';
 import { Matcher, type Lexicon } from './lexicon.js';
 import { termsOf, tokensOf } from './tokens.js';
+import { NodeMemo } from './memo.js';
 import evidenceList from './markers/evidence.json' with { type: 'json' };
 
 export type EvidenceKind = 'observation' | 'action' | 'detail' | 'reason' | 'quote' | 'time' | 'date' | 'count' | 'event';
@@ -75,11 +76,11 @@ const referenceBefore = /\b(?:section|s|act|year|yr|room|flat|no|number|page|par
 /** After a number: an age, or people rather than things ("the two children"). */
 const notCountAfter = /^[\s-]*(?:years?|yrs?|months?|weeks?)[\s-]+old\b|^[\s-]*(?:year|month)[\s-]*olds?\b|^\s*(?:children|child|boys|girls|siblings|brothers|sisters|sons|daughters|parents|adults|people|professionals|workers|of us|of them|of the children|of the family|of his|of her)\b/i;
 
-const sentenceCache = new WeakMap<object, Evidence[]>();
+const sentenceEvidence = new NodeMemo<Evidence[]>();
 
 /** Every piece of evidence in one sentence, left to right. */
 export function evidenceIn(context: Pick<RuleContext, 'text' | 'scopes'>, sentence: SentenceInfo): Evidence[] {
-  const cachedList = sentenceCache.get(sentence.node);
+  const cachedList = sentenceEvidence.get(sentence.node);
   if (cachedList) return cachedList;
   const found: Evidence[] = [];
   const text = context.text;
@@ -125,7 +126,7 @@ export function evidenceIn(context: Pick<RuleContext, 'text' | 'scopes'>, senten
     push('count', sentence.start + m.index, sentence.start + m.index + m[0].length);
   }
   found.sort((a, b) => a.start - b.start);
-  sentenceCache.set(sentence.node, found);
+  sentenceEvidence.set(sentence.node, found);
   return found;
 }
 

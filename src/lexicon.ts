@@ -3,7 +3,7 @@
 // entries of a list in a sentence.
 import { readFileSync } from 'node:fs';
 import type { Sentence } from 'nlcst';
-import { phraseTerms, termsOf, type Term } from './tokens.js';
+import { hashBits, phraseTerms, termsOf, wordHash, type Term } from './tokens.js';
 
 export interface LexiconContext {
   before?: string[];
@@ -147,13 +147,60 @@ export interface LexiconMatch {
   to: number;
 }
 
+/**
+ * Where a phrase of a list may start, by the hashes of words (`Term.hash`).
+ * Most words start no phrase, and each sentence is matched against a dozen
+ * lists: with this, most words cost a bit test or two per list instead of a
+ * walk into the trie (a Map lookup of each word). A set bit only says
+ * "maybe": the tries decide.
+ */
+class PhraseStarts {
+  /** Phrases of one word, by its hash. */
+  private single = new Uint32Array((1 << hashBits) / 32);
+  /** Longer phrases, by the hashes of their first two words. */
+  private pairs = new Uint32Array((1 << hashBits) / 32);
+
+  /** A phrase as its words (`fold`: case-sensitive words; the hashes are of case-folded words). */
+  add(words: readonly string[], fold: boolean): void {
+    if (words.length === 0) return;
+    const h = wordHash(fold ? words[0].toLowerCase() : words[0]);
+    if (words.length === 1) setBit(this.single, h);
+    else setBit(this.pairs, pairHash(h, wordHash(fold ? words[1].toLowerCase() : words[1])));
+  }
+
+  /** May a phrase start at term `i`? (Yes for terms with no hash, and for possessives.) */
+  at(terms: readonly Term[], i: number): boolean {
+    const h = terms[i].hash;
+    if (h === undefined || h < 0 || hasBit(this.single, h)) return true;
+    const next = terms[i + 1];
+    if (!next || next.gapBefore) return false;
+    const h2 = next.hash;
+    return h2 === undefined || h2 < 0 || hasBit(this.pairs, pairHash(h, h2));
+  }
+}
+
+const setBit = (bits: Uint32Array, h: number) => {
+  bits[h >>> 5] |= 1 << (h & 31);
+};
+const hasBit = (bits: Uint32Array, h: number) => (bits[h >>> 5] & (1 << (h & 31))) !== 0;
+const pairHash = (h1: number, h2: number) => ((Math.imul(h1 + 1, 0x9e3779b1) >>> (32 - hashBits)) ^ h2) & ((1 << hashBits) - 1);
+
+interface Compiled {
+  folded: TrieNode;
+  exact: TrieNode;
+  starts: PhraseStarts;
+  contexts: Map<LexiconEntry, { unless?: string[][][]; only?: string[][][] }>;
+  entries: LexiconEntry[];
+}
+
 /** The tries of each list compiled on its own, without an allow list. */
-const compiled = new WeakMap<Lexicon, Pick<Matcher, 'entries'> & { folded: TrieNode; exact: TrieNode; contexts: Map<LexiconEntry, { unless?: string[][][]; only?: string[][][] }> }>();
+const compiled = new WeakMap<Lexicon, Compiled>();
 
 /** A compiled set of lists: build once per process, match many sentences. */
 export class Matcher {
   private folded: TrieNode = node();
   private exact: TrieNode = node();
+  private starts = new PhraseStarts();
   private contexts = new Map<LexiconEntry, { unless?: string[][][]; only?: string[][][] }>();
   readonly entries: LexiconEntry[] = [];
 
@@ -166,12 +213,13 @@ export class Matcher {
     if (built) {
       this.folded = built.folded;
       this.exact = built.exact;
+      this.starts = built.starts;
       this.contexts = built.contexts;
       this.entries = built.entries;
       return;
     }
     for (const lexicon of lexicons) for (const entry of lexicon.entries) this.add(entry);
-    if (alone) compiled.set(alone, { folded: this.folded, exact: this.exact, contexts: this.contexts, entries: this.entries });
+    if (alone) compiled.set(alone, { folded: this.folded, exact: this.exact, starts: this.starts, contexts: this.contexts, entries: this.entries });
   }
 
   private add(entry: LexiconEntry): void {
@@ -194,11 +242,9 @@ export class Matcher {
           at = child;
         }
         if (!at.entries.includes(entry)) at.entries.push(entry);
+        this.starts.add(form, caseSensitive);
       }
     }
-    const compile = (ctx?: LexiconContext) =>
-      ctx && [ctx.before ?? [], ctx.after ?? []].map((list) => list.map((p) => phraseTerms(p, caseSensitive)));
-    this.contexts.set(entry, { unless: compile(entry.unless), only: compile(entry.only) });
   }
 
   /** All matches in a sentence, left to right, longest first, never overlapping. */
@@ -209,22 +255,19 @@ export class Matcher {
   matchTerms(terms: Term[]): LexiconMatch[] {
     const found: LexiconMatch[] = [];
     const candidates: LexiconMatch[] = [];
-    const folded = this.folded.next;
-    const exact = this.exact.next.size ? this.exact.next : undefined;
+    const exact = this.exact.next.size ? this.exact : undefined;
     for (let i = 0; i < terms.length; ) {
-      // Most words start no phrase: look at the first level before walking.
-      const term = terms[i];
-      if (
-        !folded.has(term.norm) &&
-        !(term.bare !== undefined && folded.has(term.bare)) &&
-        !(exact && (exact.has(term.raw) || (term.bare !== undefined && exact.has(term.raw.replace(/'s?$/, '')))))
-      ) {
+      if (!this.starts.at(terms, i)) {
         i++;
         continue;
       }
       candidates.length = 0;
       this.walk(this.folded, terms, i, false, candidates);
-      if (exact) this.walk(this.exact, terms, i, true, candidates);
+      if (exact) this.walk(exact, terms, i, true, candidates);
+      if (candidates.length === 0) {
+        i++;
+        continue;
+      }
       // Longest first; a stable sort keeps list order among equals.
       if (candidates.length > 1) candidates.sort((a, b) => b.to - a.to);
       const hit = candidates.find((c) => this.contextAllows(c.entry, terms, c.from, c.to));
@@ -238,7 +281,7 @@ export class Matcher {
     return found;
   }
 
-  /** Every entry whose phrase starts at term `from`, shortest first (a plain loop: this runs for every word). */
+  /** Every entry whose phrase starts at term `from`, shortest first (a plain loop: this runs for every word that may start one). */
   private walk(root: TrieNode, terms: Term[], from: number, caseSensitive: boolean, out: LexiconMatch[]): void {
     let at: TrieNode | undefined = root;
     for (let j = from; j < terms.length && at; j++) {
@@ -254,9 +297,11 @@ export class Matcher {
   }
 
   private contextAllows(entry: LexiconEntry, terms: Term[], from: number, to: number): boolean {
-    const ctx = this.contexts.get(entry);
-    if (!ctx) return true;
+    if (entry.unless === undefined && entry.only === undefined) return true;
     const caseSensitive = entry.caseSensitive === true;
+    // Compiled when first needed: most entries never match (a millisecond or two at start-up).
+    let ctx = this.contexts.get(entry);
+    if (!ctx) this.contexts.set(entry, (ctx = { unless: contextTerms(entry.unless, caseSensitive), only: contextTerms(entry.only, caseSensitive) }));
     if (ctx.unless) {
       const [before, after] = ctx.unless;
       if (before.some((p) => precededBy(terms, from, p, caseSensitive)) || after.some((p) => followedBy(terms, to, p, caseSensitive))) return false;
@@ -267,6 +312,11 @@ export class Matcher {
     }
     return true;
   }
+}
+
+/** The words of the phrases of an `unless` or `only`: before, after. */
+function contextTerms(ctx: LexiconContext | undefined, caseSensitive: boolean): string[][][] | undefined {
+  return ctx && [ctx.before ?? [], ctx.after ?? []].map((list) => list.map((p) => phraseTerms(p, caseSensitive)));
 }
 
 function precededBy(terms: Term[], from: number, phrase: string[], caseSensitive: boolean): boolean {

@@ -9,6 +9,7 @@
 import type { Sentence } from 'nlcst';
 import { Matcher, type Lexicon, type LexiconMatch } from './lexicon.js';
 import { termsOf } from './tokens.js';
+import { NodeMemo } from './memo.js';
 import { Boundary, clauseAround, isQuestion } from './clauses.js';
 import negationList from './markers/negation.json' with { type: 'json' };
 import hypotheticalList from './markers/hypothetical.json' with { type: 'json' };
@@ -21,21 +22,16 @@ const negationReach = 4;
 /** How far back a hypothetical marker reaches within its clause. */
 const hypotheticalReach = 12;
 
-const negationCache = new WeakMap<Sentence, LexiconMatch[]>();
-const hypotheticalCache = new WeakMap<Sentence, LexiconMatch[]>();
+const negationCache = new NodeMemo<LexiconMatch[]>();
+const hypotheticalCache = new NodeMemo<LexiconMatch[]>();
 
 /** "no doubt", "not only", "not just", "no less": not a denial of what follows. */
 const notNegating = new Set(['doubt', 'only', 'just', 'least', 'less', 'sooner', 'matter', 'longer']);
 const beVerbs = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'been', 'be', 'being', 'did', 'does', 'do']);
 const contracted = /n't$/;
 
-function cached(map: WeakMap<Sentence, LexiconMatch[]>, matcher: Matcher, sentence: Sentence): LexiconMatch[] {
-  let found = map.get(sentence);
-  if (!found) {
-    found = matcher.matchSentence(sentence);
-    map.set(sentence, found);
-  }
-  return found;
+function cached(memo: NodeMemo<LexiconMatch[]>, matcher: Matcher, sentence: Sentence): LexiconMatch[] {
+  return memo.get(sentence) ?? memo.set(sentence, matcher.matchSentence(sentence));
 }
 
 /**

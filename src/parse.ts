@@ -26,7 +26,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { ParseEnglish } from 'parse-english';
 import yaml from 'js-yaml';
 import { ScopeIndex, type ScopeName } from './scopes.js';
-import { alignText } from './align.js';
+import { alignText, type OffsetMap } from './align.js';
 // Before any parse: linear time for notes with many block quotes.
 import './micromark-edit-map.js';
 import { mergeAbbreviationSentences, markQuotations } from './sentences.js';
@@ -64,15 +64,129 @@ export interface ParsedNote {
 
 const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
+/**
+ * What in a paragraph's tokens each of parse-english's sentence plugins acts
+ * on (flags, found by `triggersOf`). parse-latin runs every plugin over every
+ * token of a paragraph, and in most paragraphs most of them find nothing to
+ * do: a plugin whose trigger is absent is skipped, which leaves the tree as it
+ * was (test/parse.test.ts compares it with stock parse-english's).
+ */
+const Trigger = {
+  /** "'", "’" or "/": English elisions ("'tis", "rock 'n' roll", "w/"). */
+  elision: 1,
+  /** "&": merged into the word after it. */
+  ampersand: 2,
+  /** "-": merged into the word before it. */
+  hyphen: 4,
+  /** A symbol that joins two words ("don't", "e.g"): one of parse-latin's inner-word symbols with a word after it. */
+  joined: 8,
+  /** "/": between two short words ("n/a"). */
+  slash: 16,
+  /** ".", after a word that one of the plugins above made of several tokens ("U.S."). */
+  initialism: 32,
+  /** White space with two line breaks: the end of an implicit sentence. */
+  lineBreaks: 64,
+} as const;
+
+/** Plugins that merge tokens into words; only after one of them can a word have more than one child. */
+const wordMerges = Trigger.elision | Trigger.ampersand | Trigger.hyphen | Trigger.joined | Trigger.slash;
+
+/**
+ * The trigger of each of parse-english's sentence plugins, in its order:
+ * mergeEnglishElisionExceptions, mergeInitialWordSymbol,
+ * mergeFinalWordSymbol, mergeInnerWordSymbol, mergeInnerWordSlash,
+ * mergeInitialisms and patchPosition. The last one (0: never run) gives a
+ * position to the sentence `tokenizeParagraph` builds only to split it, which
+ * nothing reads.
+ */
+const sentencePluginTriggers = [Trigger.elision, Trigger.ampersand, Trigger.hyphen, Trigger.joined, Trigger.slash, Trigger.initialism, 0];
+/** Two of its paragraph plugins (at these indexes) are skipped when they have nothing to do. */
+const mergeRemainingFullStops = 7;
+const breakImplicitSentences = 10;
+
+/**
+ * mergeRemainingFullStops only moves a full stop that is not the last token
+ * of its sentence. Sentences are split after each full stop, so there is one
+ * only where an earlier plugin merged two sentences.
+ */
+function hasInnerFullStop(paragraph: NlcstParagraph): boolean {
+  for (const sentence of paragraph.children) {
+    if (sentence.type !== 'SentenceNode') continue;
+    const children = sentence.children;
+    for (let i = 0; i < children.length - 1; i++) {
+      const child = children[i];
+      if ((child.type === 'PunctuationNode' || child.type === 'SymbolNode') && child.value === '.') return true;
+    }
+  }
+  return false;
+}
+
+/** parse-latin's `wordSymbolInner`: symbols that join the words around them. */
+const innerWordSymbol = /^([&'\-.:=?@\u00AD\u00B7\u2010\u2011\u2019\u2027]|_+)$/;
+
+/** The triggers present in a paragraph's tokens (see `Trigger`). */
+function triggersOf(tokens: readonly SentenceContent[]): number {
+  let found = 0;
+  // mergeInnerWordSymbol joins "word, inner-word symbols, word", so it needs
+  // an inner-word symbol just before a word. (The merges before it take out
+  // of such a run only "'", "’", "&" and "-", inner-word symbols themselves.)
+  let afterInnerSymbol = false;
+  for (const token of tokens) {
+    if (token.type === 'PunctuationNode' || token.type === 'SymbolNode') {
+      const value = token.value;
+      if (value === "'" || value === '’') found |= Trigger.elision;
+      else if (value === '/') found |= Trigger.elision | Trigger.slash;
+      else if (value === '&') found |= Trigger.ampersand;
+      else if (value === '-') found |= Trigger.hyphen;
+      else if (value === '.' && token.type === 'PunctuationNode') found |= Trigger.initialism;
+      afterInnerSymbol = innerWordSymbol.test(value);
+    } else {
+      if (token.type === 'WordNode' && afterInnerSymbol) found |= Trigger.joined;
+      else if (token.type === 'WhiteSpaceNode' && token.value.length > 1 && token.value.split(/\r\n|\r|\n/).length > 2) found |= Trigger.lineBreaks;
+      afterInnerSymbol = false;
+    }
+  }
+  // A full stop only joins an initialism that another plugin made.
+  if (!(found & wordMerges)) found &= ~Trigger.initialism;
+  return found;
+}
+
+function onlyIf<Node>(test: (node: Node) => boolean, plugin: (node: Node) => void): (node: Node) => void {
+  return (node) => {
+    if (test(node)) plugin(node);
+  };
+}
+
 /** Our parser: parse-english plus social-care abbreviations that end in a dot. */
 class NoteParser extends ParseEnglish {
   /** When set, the next `tokenize` call returns these ready-made tokens. */
   pending: SentenceContent[] | undefined;
+  /** The triggers in the `pending` tokens. */
+  triggers = 0;
 
   constructor() {
     super();
+    if (this.tokenizeSentencePlugins.length !== sentencePluginTriggers.length || this.tokenizeParagraphPlugins.length !== 13) {
+      throw new Error('parse-english has other plugins than src/parse.ts expects: check their triggers');
+    }
+    const present = (trigger: number) => () => (this.triggers & trigger) !== 0;
+    this.tokenizeSentencePlugins = this.tokenizeSentencePlugins.map((plugin, i) => onlyIf(present(sentencePluginTriggers[i]), plugin));
+    const plugins = this.tokenizeParagraphPlugins;
+    plugins[mergeRemainingFullStops] = onlyIf(hasInnerFullStop, plugins[mergeRemainingFullStops]);
+    plugins[breakImplicitSentences] = onlyIf(present(Trigger.lineBreaks), plugins[breakImplicitSentences]);
     // Before parse-latin's own merges and position patching run.
     this.tokenizeParagraphPlugins.unshift(mergeAbbreviationSentences);
+  }
+
+  /** One nlcst paragraph of ready-made tokens, through parse-english's plugins. */
+  paragraphOf(tokens: SentenceContent[]): NlcstParagraph {
+    this.pending = tokens;
+    this.triggers = triggersOf(tokens);
+    try {
+      return this.tokenizeParagraph('');
+    } finally {
+      this.pending = undefined;
+    }
   }
 
   /** parse-latin's tokenizer, without the `pending` tokens. */
@@ -130,14 +244,21 @@ export function pointLocator(text: string): ParsedNote['pointAt'] {
     else if (c === 13 && text.charCodeAt(i + 1) !== 10) ends.push(i + 1);
   }
   ends.push(text.length + 1);
+  // The line of the last answer: offsets mostly come in order, line by line.
+  let last = 0;
   return (offset: number) => {
     if (!(typeof offset === 'number' && offset > -1 && offset <= text.length)) offset = text.length;
-    let lo = 0;
-    let hi = ends.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid] > offset) hi = mid;
-      else lo = mid + 1;
+    // The line is the first whose end is after the offset.
+    let lo = last;
+    if (!(ends[lo] > offset && (lo === 0 || ends[lo - 1] <= offset))) {
+      lo = 0;
+      let hi = ends.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ends[mid] > offset) hi = mid;
+        else lo = mid + 1;
+      }
+      last = lo;
     }
     return { line: lo + 1, column: offset - (lo > 0 ? ends[lo - 1] : 0) + 1 };
   };
@@ -288,7 +409,10 @@ function tokenizeBlock(
     switch (node.type) {
       case 'text': {
         if (!pos || !node.value) return;
-        const map = alignText(node.value, text, pos.start.offset!, pos.end.offset!);
+        const from = pos.start.offset!;
+        const to = pos.end.offset!;
+        // Most text is the source as it is (no escapes, references or line prefixes).
+        const map = to - from === node.value.length && text.startsWith(node.value, from) ? from : alignText(node.value, text, from, to);
         tokenizeText(node.value, map, pointAt, tokens);
         return;
       }
@@ -314,10 +438,7 @@ function tokenizeBlock(
   };
   for (const child of block.children) visit(child as MdastNodes);
   if (!tokens.some((t) => t.type === 'WordNode')) return undefined;
-  parser.pending = tokens;
-  const paragraph = parser.tokenizeParagraph('');
-  parser.pending = undefined;
-  return paragraph;
+  return parser.paragraphOf(tokens);
 }
 
 function positionOf(start: number, end: number, pointAt: ParsedNote['pointAt']) {
@@ -325,6 +446,8 @@ function positionOf(start: number, end: number, pointAt: ParsedNote['pointAt']) 
   const b = pointAt(end);
   return { start: { line: a.line, column: a.column, offset: start }, end: { line: b.line, column: b.column, offset: end } };
 }
+
+type Point = { line: number; column: number; offset: number };
 
 /** parse-latin's node type for each UTF-16 code unit, found once per process (0: not yet). */
 const typeNames = ['', 'WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode'] as const;
@@ -342,29 +465,40 @@ function typeOf(code: number): number {
 /**
  * The tokens of a text node, exactly as parse-latin's `tokenize` splits the
  * value (runs of word characters, of white space, of one punctuation mark or
- * symbol repeated), with positions in the source (through `map`, from
- * `alignText`). Tokenising the value and then moving every node to the
- * source cost three position objects per node, and parse-latin tests each
+ * symbol repeated), with positions in the source: through `map` (from
+ * `alignText`), or, when the value is the source as it is, from the offset
+ * where it starts there. Tokenising the value and then moving every node to
+ * the source cost three position objects per node, and parse-latin tests each
  * character against three large regular expressions; this classifies each
- * character once per process and builds each position once.
+ * character once per process and builds each point once: a token starts at
+ * the point object where the one before it ends (nothing changes a point,
+ * parse-latin's plugins only move them from node to node).
  */
-export function tokenizeText(value: string, map: { start: Int32Array; end: Int32Array }, pointAt: ParsedNote['pointAt'], out: SentenceContent[]): void {
+export function tokenizeText(value: string, map: OffsetMap | number, pointAt: ParsedNote['pointAt'], out: SentenceContent[]): void {
   const length = value.length;
   let from = 0;
   let previousType = 0;
   let previous = -1;
+  let last: Point = { line: 0, column: 0, offset: -1 };
+  const pointOf = (offset: number): Point => {
+    if (offset !== last.offset) {
+      const { line, column } = pointAt(offset);
+      last = { line, column, offset };
+    }
+    return last;
+  };
   const flush = (type: number, to: number) => {
-    const start = map.start[from];
-    const end = map.end[to - 1];
+    const start = pointOf(typeof map === 'number' ? map + from : map.start[from]);
+    const end = pointOf(typeof map === 'number' ? map + to : map.end[to - 1]);
     const chunk = value.slice(from, to);
     if (type === 3) {
       out.push({
         type: 'WordNode',
-        children: [{ type: 'TextNode', value: chunk, position: positionOf(start, end, pointAt) }],
-        position: positionOf(start, end, pointAt),
+        children: [{ type: 'TextNode', value: chunk, position: { start, end } }],
+        position: { start, end },
       });
     } else {
-      out.push({ type: typeNames[type] as 'WhiteSpaceNode' | 'PunctuationNode' | 'SymbolNode', value: chunk, position: positionOf(start, end, pointAt) });
+      out.push({ type: typeNames[type] as 'WhiteSpaceNode' | 'PunctuationNode' | 'SymbolNode', value: chunk, position: { start, end } });
     }
   };
   for (let index = 0; index < length; index++) {
@@ -396,6 +530,8 @@ export function tokenizeText(value: string, map: { start: Int32Array; end: Int32
  */
 const urlPattern = /\b(?:https?:\/\/|www\.)[^\s<>()"'\]]+|\bmailto:[^\s<>]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 const urlAt = /\b(?:https?:\/\/|www\.)[^\s<>()"'\]]+|\bmailto:[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/iy;
+/** `urlPattern` without addresses, for text with no "@": trying an address at every run of word characters was most of the search. */
+const webPattern = /\b(?:https?:\/\/|www\.)[^\s<>()"'\]]+|\bmailto:[^\s<>]+/gi;
 const addressCharacter = /[\w.+-]/;
 const trailingPunctuation = '.,;:!?';
 function findUrls(text: string, mdast: MdastRoot, scopes: ScopeIndex): void {
@@ -410,15 +546,17 @@ function findUrls(text: string, mdast: MdastRoot, scopes: ScopeIndex): void {
     if (node.type === 'text' && node.position) {
       const start = node.position.start.offset!;
       const slice = text.slice(start, node.position.end.offset!);
+      const addresses = slice.includes('@');
+      const pattern = addresses ? urlPattern : webPattern;
       for (let from = 0; ; ) {
         let m: RegExpExecArray | null = null;
-        if (from > 0 && addressCharacter.test(slice[from - 1])) {
+        if (addresses && from > 0 && addressCharacter.test(slice[from - 1])) {
           urlAt.lastIndex = from;
           m = urlAt.exec(slice);
         }
         if (!m) {
-          urlPattern.lastIndex = from;
-          m = urlPattern.exec(slice);
+          pattern.lastIndex = from;
+          m = pattern.exec(slice);
         }
         if (!m) break;
         from = m.index + m[0].length;

@@ -181,10 +181,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Each template split once at its placeholders: text, name, text, name, ..., text. */
+const templateParts = new Map<string, string[]>();
+
 /** Fill `{name}` placeholders; a missing value is a bug in the rule. */
 export function fillTemplate(template: string, data: Record<string, string | number> = {}, ruleId = ''): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+  let parts = templateParts.get(template);
+  if (!parts) templateParts.set(template, (parts = template.split(/\{(\w+)\}/)));
+  let message = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
     if (!(name in data)) throw new Error(`rule ${ruleId}: message needs "{${name}}" but the report gave no such data`);
-    return String(data[name]);
-  });
+    message += String(data[name]) + parts[i + 1];
+  }
+  return message;
 }

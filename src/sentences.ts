@@ -60,6 +60,7 @@ const closing: Record<string, string[]> = { '“': ['”', '"'], '‘': ['’', 
  * open a quote; a single quote opens only before a word and after a space.
  */
 export function markQuotations(paragraph: Paragraph, scopes: ScopeIndex): void {
+  if (!paragraph.children.some((node) => (node.type === 'SentenceNode' ? node.children.some(holdsOpening) : holdsOpening(node as SentenceContent)))) return;
   const tokens: SentenceContent[] = [];
   for (const sentence of paragraph.children) {
     if (sentence.type === 'SentenceNode') tokens.push(...sentence.children);
@@ -82,6 +83,13 @@ export function markQuotations(paragraph: Paragraph, scopes: ScopeIndex): void {
   }
   const lastToken = tokens[tokens.length - 1];
   if (open && lastToken?.position) scopes.add('quote', open.start, lastToken.position.end.offset!);
+}
+
+/** Most paragraphs quote nobody: they are passed over without a list of their tokens. */
+function holdsOpening(token: SentenceContent): boolean {
+  if (token.type !== 'PunctuationNode') return false;
+  for (const mark of token.value) if (opening.has(mark)) return true;
+  return false;
 }
 
 const isSingle = (mark: string) => mark === "'" || mark === '‘' || mark === '’';

@@ -17,6 +17,7 @@
 import type { Sentence } from 'nlcst';
 import { Matcher, type Lexicon, type LexiconMatch } from './lexicon.js';
 import { termsOf, type Term } from './tokens.js';
+import { NodeMemo } from './memo.js';
 import { Boundary, boundaries, clauseAround } from './clauses.js';
 import reportingVerbList from './markers/reporting-verbs.json' with { type: 'json' };
 import sourceList from './markers/sources.json' with { type: 'json' };
@@ -67,15 +68,14 @@ const calendar = new Set([
   'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'christmas', 'easter',
 ]);
 
-const matchCache = new WeakMap<Sentence, { verbs: LexiconMatch[]; sources: LexiconMatch[]; agentless: LexiconMatch[]; sourceByEnd?: Map<number, LexiconMatch> }>();
+const sentenceMatches = new NodeMemo<{ verbs: LexiconMatch[]; sources: LexiconMatch[]; agentless: LexiconMatch[]; sourceByEnd?: Map<number, LexiconMatch> }>();
 
 function matchesOf(sentence: Sentence) {
-  let found = matchCache.get(sentence);
-  if (!found) {
-    found = { verbs: verbs.matchSentence(sentence), sources: sources.matchSentence(sentence), agentless: agentless.matchSentence(sentence) };
-    matchCache.set(sentence, found);
-  }
-  return found;
+  return sentenceMatches.of(sentence, findMatches);
+}
+
+function findMatches(sentence: Sentence) {
+  return { verbs: verbs.matchSentence(sentence), sources: sources.matchSentence(sentence), agentless: agentless.matchSentence(sentence) };
 }
 
 /** A capitalised word that is not a pronoun, a function word, a day or a month. */
@@ -150,16 +150,15 @@ export function subjectBefore(sentence: Sentence, verb: number): Source {
   return classifySource(sentence, i);
 }
 
-const attributionCache = new WeakMap<Sentence, Attribution[]>();
+const sentenceAttributions = new NodeMemo<Attribution[]>();
 
 /** Every reporting verb in the sentence with its source (worked out once per sentence: do not change the list). */
 export function attributions(sentence: Sentence): Attribution[] {
-  let found = attributionCache.get(sentence);
-  if (!found) {
-    found = matchesOf(sentence).verbs.map((verb) => ({ verb, group: verb.entry.id, source: subjectBefore(sentence, verb.from) }));
-    attributionCache.set(sentence, found);
-  }
-  return found;
+  return sentenceAttributions.of(sentence, findAttributions);
+}
+
+function findAttributions(sentence: Sentence): Attribution[] {
+  return matchesOf(sentence).verbs.map((verb) => ({ verb, group: verb.entry.id, source: subjectBefore(sentence, verb.from) }));
 }
 
 const agentWords = new Set(['by', 'from']);
@@ -271,17 +270,17 @@ export function isReported(sentence: Sentence, i: number): boolean {
 }
 
 const objectWords = new Set(['me', 'us', 'him', 'her', 'them', 'so', 'this']);
-const lastWordCache = new WeakMap<Sentence, number>();
+const lastWords = new NodeMemo<number>();
 
 /** Index of the last term that is not "me", "us", "him", "her", "them", "so" or "this" (-1 if none). */
 function lastWordOf(sentence: Sentence): number {
-  let last = lastWordCache.get(sentence);
-  if (last === undefined) {
-    const terms = termsOf(sentence);
-    last = terms.length - 1;
-    while (last >= 0 && objectWords.has(terms[last].norm)) last--;
-    lastWordCache.set(sentence, last);
-  }
+  return lastWords.of(sentence, findLastWord);
+}
+
+function findLastWord(sentence: Sentence): number {
+  const terms = termsOf(sentence);
+  let last = terms.length - 1;
+  while (last >= 0 && objectWords.has(terms[last].norm)) last--;
   return last;
 }
 

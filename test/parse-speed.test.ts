@@ -17,7 +17,9 @@ describe('pointLocator', () => {
         const place = location(value);
         const pointAt = pointLocator(value);
         const end = place.toPoint(value.length)!;
-        for (let offset = -2; offset <= value.length + 2; offset++) {
+        // In order, then backwards (it remembers the line of its last answer).
+        const offsets = Array.from({ length: value.length + 5 }, (_, i) => i - 2);
+        for (const offset of [...offsets, ...offsets.reverse()]) {
           const expected = place.toPoint(offset) ?? end;
           expect(pointAt(offset)).toEqual({ line: expected.line, column: expected.column });
         }
@@ -69,6 +71,24 @@ describe('tokenizeText', () => {
         expect(fast).toEqual(slowTokens(value, { start, end }, pointAt));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('places tokens from an offset as from a map that adds it to every character', () => {
+    fc.assert(
+      fc.property(fc.array(characters, { minLength: 1, maxLength: 40 }), fc.nat(20), (parts, at) => {
+        const value = parts.join('');
+        const source = `${'x\n'.repeat(at)}${value}\r\ny`;
+        const from = source.length - value.length - 3;
+        const pointAt = pointLocator(source);
+        const byOffset: SentenceContent[] = [];
+        tokenizeText(value, from, pointAt, byOffset);
+        const byMap: SentenceContent[] = [];
+        const map = { start: Int32Array.from({ length: value.length }, (_, i) => from + i), end: Int32Array.from({ length: value.length }, (_, i) => from + i + 1) };
+        tokenizeText(value, map, pointAt, byMap);
+        expect(byOffset).toEqual(byMap);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { toString } from 'nlcst-to-string';
 import type { Root } from 'nlcst';
+import { ParseEnglish } from 'parse-english';
 import { parseNote } from '../src/parse.js';
+import { mergeAbbreviationSentences } from '../src/sentences.js';
 
 function words(tree: Root) {
   const out: Array<{ value: string; start: number; end: number }> = [];
@@ -126,6 +128,37 @@ describe('positions (property)', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+// parse.ts skips parse-english's plugins that have nothing to do in a
+// paragraph: the paragraphs must be the ones the whole pipeline gives.
+describe('sentences (property)', () => {
+  class Reference extends ParseEnglish {
+    constructor() {
+      super();
+      this.tokenizeParagraphPlugins.unshift(mergeAbbreviationSentences);
+    }
+  }
+  const reference = new Reference();
+  const piece = fc.constantFrom(
+    'word', 'Mum', 'lowercase', '12', "don't", "o'", "'tis", "'n'", 'w/', '/', 'a/b', 'n/a', '&', 'A&B', '-', 'x-', '-y',
+    'e.g.', 'U.S.A.', 'approx.', 'Dr.', 'no.', 'etc.', '3.5', '...', '…', '?!', '.', ',', ';', ':', '"', '“', '”', "'", '’',
+    '(', ')', '_', '@', '=', '—', '\u00a0', '\t', '\n', '\r\n', '\n\u000b\n', '\r\f\n',
+  );
+  const text = fc
+    .array(fc.tuple(piece, fc.constantFrom('', ' ')), { minLength: 1, maxLength: 30 })
+    .map((parts) => parts.map(([p, space]) => p + space).join('').trim())
+    .filter((t) => /[a-z0-9]/i.test(t) && !/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(t));
+  it('are what parse-english gives for the same text', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const [paragraph] = parseNote(value, 'text').nlcst.children;
+        delete paragraph.data;
+        expect(JSON.stringify(paragraph)).toBe(JSON.stringify(reference.tokenizeParagraph(value)));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
