@@ -13,6 +13,20 @@ import { allPhrases, expand, phraseKeys, footerOf, isSignOff, isGreeting, signat
 const lines = (...l: string[]) => l.join('\n');
 const crlf = (...l: string[]) => l.join('\r\n');
 
+/** A letter to a parent, as a worker would copy it into a note. */
+const letter = [
+  'Dear Ms Turner,',
+  '',
+  'I am writing to confirm that I will visit you and Ellie-Mae at home on Wednesday 5 November at 4pm.',
+  '',
+  'Yours sincerely,',
+  '',
+  'Gareth Owen',
+  "Social Worker, Riverside Children's Team",
+  'Tel: 01632 960222',
+  'Email: gareth.owen@eastshire.gov.uk',
+];
+
 ruleTester(rule, {
   valid: [
     {
@@ -20,16 +34,7 @@ ruleTester(rule, {
       code: lines(
         'Letter sent to Ms Turner today, copied here:',
         '',
-        'Dear Ms Turner,',
-        '',
-        'I am writing to confirm that I will visit you and Ellie-Mae at home on Wednesday 5 November at 4pm.',
-        '',
-        'Yours sincerely,',
-        '',
-        'Gareth Owen',
-        "Social Worker, Riverside Children's Team",
-        'Tel: 01632 960222',
-        'Email: gareth.owen@eastshire.gov.uk',
+        ...letter,
       ),
     },
     {
@@ -356,16 +361,7 @@ ruleTester(rule, {
         'To: Ms Turner <k.turner@example.org>',
         'Subject: Visit on Wednesday',
         '',
-        'Dear Ms Turner,',
-        '',
-        'I am writing to confirm that I will visit you and Ellie-Mae at home on Wednesday 5 November at 4pm.',
-        '',
-        'Yours sincerely,',
-        '',
-        'Gareth Owen',
-        "Social Worker, Riverside Children's Team",
-        'Tel: 01632 960222',
-        'Email: gareth.owen@eastshire.gov.uk',
+        ...letter,
       ),
       errors: [
         { messageId: 'pastedEmail', line: 1, column: 1, endLine: 15, endColumn: 36 },
