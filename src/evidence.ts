@@ -19,7 +19,7 @@
 // true })` also accepts someone doing something in general words ("she changed
 // his nappy"), for judgements of homes and events rather than of people.
 import type { RuleContext, SentenceInfo } from './rule.js';
-import { Matcher, type Lexicon } from './lexicon.js';
+import { builtinLexicon, Matcher } from './lexicon.js';
 import { termsOf, tokensOf } from './tokens.js';
 import { NodeMemo } from './memo.js';
 import evidenceList from './markers/evidence.json' with { type: 'json' };
@@ -40,7 +40,7 @@ export interface Evidence extends EvidenceFlags {
   text: string;
 }
 
-const markers = new Matcher([evidenceList as unknown as Lexicon]);
+const markers = new Matcher([builtinLexicon(evidenceList)]);
 const kindOfEntry: Record<string, EvidenceKind> = {
   'first-person-observation': 'observation',
   'physical-action': 'action',

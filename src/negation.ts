@@ -7,15 +7,15 @@
 // boundaries). The word lists are data in src/markers/ (negation.json,
 // hypothetical.json).
 import type { Sentence } from 'nlcst';
-import { Matcher, type Lexicon, type LexiconMatch } from './lexicon.js';
+import { builtinLexicon, Matcher, type LexiconMatch } from './lexicon.js';
 import { termsOf } from './tokens.js';
 import { NodeMemo } from './memo.js';
 import { Boundary, clauseAround, isQuestion } from './clauses.js';
 import negationList from './markers/negation.json' with { type: 'json' };
 import hypotheticalList from './markers/hypothetical.json' with { type: 'json' };
 
-const negators = new Matcher([negationList as unknown as Lexicon]);
-const hypotheticals = new Matcher([hypotheticalList as unknown as Lexicon]);
+const negators = new Matcher([builtinLexicon(negationList)]);
+const hypotheticals = new Matcher([builtinLexicon(hypotheticalList)]);
 
 /** How many words may stand between a negator and the word it negates. */
 const negationReach = 4;

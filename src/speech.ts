@@ -15,7 +15,7 @@
 // The word lists are data in src/markers/ (reporting-verbs.json, sources.json,
 // agentless.json).
 import type { Sentence } from 'nlcst';
-import { Matcher, type Lexicon, type LexiconMatch } from './lexicon.js';
+import { builtinLexicon, Matcher, type LexiconMatch } from './lexicon.js';
 import { termsOf, type Term } from './tokens.js';
 import { NodeMemo } from './memo.js';
 import { Boundary, boundaries, clauseAround } from './clauses.js';
@@ -41,10 +41,10 @@ export interface Attribution {
   source: Source;
 }
 
-const verbs = new Matcher([reportingVerbList as unknown as Lexicon]);
-const sources = new Matcher([sourceList as unknown as Lexicon]);
+const verbs = new Matcher([builtinLexicon(reportingVerbList)]);
+const sources = new Matcher([builtinLexicon(sourceList)]);
 /** Reporting with the source left out ('it was reported that', 'apparently'). */
-export const agentless = new Matcher([agentlessList as unknown as Lexicon]);
+export const agentless = new Matcher([builtinLexicon(agentlessList)]);
 
 /** Words between a source and its verb that do not change who spoke. */
 const skippable = new Set([

@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.js';
-import { Matcher, phraseKey, type Lexicon } from '../../src/lexicon.js';
+import { builtinLexicon, Matcher, phraseKey } from '../../src/lexicon.js';
 import { termsOf } from '../../src/tokens.js';
 import { attributions, classifySource, subjectBefore } from '../../src/speech.js';
 import { Boundary, clauseAround } from '../../src/clauses.js';
@@ -9,10 +9,10 @@ import visitPhraseList from './visit-phrases.json' with { type: 'json' };
 import childWordList from './child-words.json' with { type: 'json' };
 import reasonList from './no-words-reasons.json' with { type: 'json' };
 
-const noteTypes = noteTypeList as unknown as Lexicon;
-const visitPhrases = new Matcher([visitPhraseList as unknown as Lexicon]);
-const childVerbs = new Matcher([childWordList as unknown as Lexicon]);
-const reasons = new Matcher([reasonList as unknown as Lexicon]);
+const noteTypes = builtinLexicon(noteTypeList);
+const visitPhrases = new Matcher([builtinLexicon(visitPhraseList)]);
+const childVerbs = new Matcher([builtinLexicon(childWordList)]);
+const reasons = new Matcher([builtinLexicon(reasonList)]);
 
 interface Options {
   childTypes: string[];

@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.js';
 import type { Lexicon } from '../../src/lexicon.js';
-import { inflections, validateLexicon } from '../../src/lexicon.js';
+import { builtinLexicon, inflections } from '../../src/lexicon.js';
 import { loadTeamLexicons, perOptions } from '../../src/team-lexicons.js';
 import builtinData from './abbreviations.json' with { type: 'json' };
 import { commonWords } from './common-words.js';
@@ -14,8 +14,8 @@ interface Options {
   lexicons: string[];
 }
 
-/** The built-in dictionary, validated and compiled once per process. */
-const builtin: Lexicon = validateLexicon(builtinData, 'rules/no-undefined-abbreviation/abbreviations.json', extraFields);
+/** The built-in dictionary, compiled once per process. */
+const builtin: Lexicon = builtinLexicon(builtinData);
 const builtinDictionary = new Dictionary([builtin]);
 
 interface Prepared {

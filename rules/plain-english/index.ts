@@ -1,6 +1,6 @@
 import { writeGood } from './write-good-modules.js';
 import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.js';
-import { validateLexicon, type Lexicon } from '../../src/lexicon.js';
+import { builtinLexicon, type Lexicon } from '../../src/lexicon.js';
 import { phraseTerms, tokensOf } from '../../src/tokens.js';
 import { loadTeamLexicons, perOptions } from '../../src/team-lexicons.js';
 import wordyData from './wordy.json' with { type: 'json' };
@@ -39,7 +39,7 @@ const explanations: Record<string, WriteGoodCheck> = {
  * Plain words for write-good's wordy phrases (wordy.json), and the phrases of
  * its list that are ordinary, precise wording in a case note ("quiet": true).
  */
-const wordy: Lexicon = validateLexicon(wordyData, 'rules/plain-english/wordy.json', { quiet: 'boolean' });
+const wordy: Lexicon = builtinLexicon(wordyData);
 function byPhrase(lists: Lexicon[]): Map<string, WordyInfo> {
   const map = new Map<string, WordyInfo>();
   // Earlier lists win: a team's list comes before the built-in one.

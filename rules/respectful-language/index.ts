@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/rule.js';
-import { Matcher, validateLexicon, type LexiconEntry, type LexiconMatch } from '../../src/lexicon.js';
+import { builtinLexicon, Matcher, type LexiconEntry, type LexiconMatch } from '../../src/lexicon.js';
 import { termsOf, type Term } from '../../src/tokens.js';
 import { childNames, subjectBefore } from '../../src/people.js';
 import { loadTeamLexicons, perOptions } from '../../src/team-lexicons.js';
@@ -10,7 +10,7 @@ interface Options {
   allow: string[];
 }
 
-const lexicon = validateLexicon(list, 'rules/respectful-language/respectful.json');
+const lexicon = builtinLexicon(list);
 
 /**
  * A listed phrase directly followed by one of these names a service, team or
