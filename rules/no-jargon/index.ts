@@ -2,6 +2,8 @@ import { defineRule, type RuleContext } from '../../src/rule.js';
 import { builtinLexicon, Matcher, phraseKey, type Lexicon, type LexiconEntry, type LexiconMatch } from '../../src/lexicon.js';
 import { termsOf, type Term } from '../../src/tokens.js';
 import { loadTeamLexicons, perOptions } from '../../src/team-lexicons.js';
+import { alwaysExcluded, type ScopeName } from '../../src/scopes.js';
+import { listOf, moreUses } from '../../src/wording.js';
 import builtinData from './jargon.json' with { type: 'json' };
 
 interface Options {
@@ -39,6 +41,18 @@ const explains: string[][] = [
   ['means'], ['meant'], ['refers', 'to'], ['is', 'short', 'for'], ['is', 'another', 'word', 'for'], ['is', 'our', 'word', 'for'],
 ];
 
+/** Someone's own words, a quoted court order, and the headings of a recording template are left alone. */
+const ignore: ScopeName[] = ['quote', 'blockquote', 'heading'];
+const unseen: ScopeName[] = [...alwaysExcluded, ...ignore];
+
+/** A use of an entry the rule would report. */
+interface Use {
+  terms: Term[];
+  match: LexiconMatch;
+  /** Capitalised mid-sentence: a title, reported without a fix. */
+  capitalised: boolean;
+}
+
 export default defineRule<Options>({
   id: 'no-jargon',
   meta: {
@@ -46,8 +60,8 @@ export default defineRule<Options>({
     description: 'Social-care jargon and system words a child or family may not understand',
     guidance: ['coventry:plain-english', 'dudley:comprehensible', 'coventry:child-may-read'],
     messages: {
-      jargon: '"{found}" is social-care jargon: write {suggestion} instead. {why}',
-      rewrite: '"{found}" is social-care jargon: say in plain words what actually happened. {why}',
+      jargon: '"{found}" is social-care jargon: write {suggestion} instead. {why}{more}',
+      rewrite: '"{found}" is social-care jargon: say in plain words what actually happened. {why}{more}',
     },
     fixable: 'safe',
     // "LAC review" replaced by "review meeting" takes "LAC" with it.
@@ -57,8 +71,7 @@ export default defineRule<Options>({
       allow: { type: 'string[]', default: [], description: 'Ids of entries to switch off (e.g. "placement" for a team writing court reports).' },
     },
     defaultSeverity: 'warn',
-    // Someone's own words, a quoted court order, and the headings of a recording template are left alone.
-    ignore: ['quote', 'blockquote', 'heading'],
+    ignore,
     examples: {
       bad: 'Mum failed to engage with the parenting course, and contact with Dad is supervised at the contact centre.',
       good: 'Mum came to one of the four parenting sessions. Tia sees her dad on Saturdays at the family centre, with a worker in the room.',
@@ -68,23 +81,36 @@ export default defineRule<Options>({
     const { matchers, allow } = prepare(options);
     return {
       'document:end'() {
-        const explained = new Set<LexiconEntry>();
+        // One report per entry, at its first use: that is the one to rewrite or explain, and
+        // the report counts the rest (a note naming the core group five times is one problem).
+        const uses = new Map<LexiconEntry, Use[]>();
+        const explainedAt = new Map<LexiconEntry, number>();
         for (const sentence of context.sentences) {
           if (sentence.block.block === 'heading') continue;
           const terms = termsOf(sentence.node);
           for (const match of matchesIn(matchers, terms)) {
             const { entry } = match;
             if (allow.has(entry.id)) continue;
-            if (explained.has(entry)) continue;
             if (explainedHere(context, terms, match)) {
-              explained.add(entry);
+              if (!explainedAt.has(entry)) explainedAt.set(entry, match.start);
               continue;
             }
+            // A use the engine would not show must not take the place of the first use.
+            if (unseen.some((scope) => context.scopes.has(scope, match.start))) continue;
             const name = nameShape(terms, match);
             // "Oakfield Contact Centre" is a venue's name, not the writer's jargon.
             if (name === 'inside-name') continue;
-            report(context, terms, match, name === 'capitalised');
+            let list = uses.get(entry);
+            if (!list) uses.set(entry, (list = []));
+            list.push({ terms, match, capitalised: name === 'capitalised' });
           }
+        }
+        for (const [entry, list] of uses) {
+          const explained = explainedAt.get(entry);
+          // Explained before it is first used: fine from there on.
+          if (explained !== undefined && explained < list[0].match.start) continue;
+          const later = explained === undefined ? '' : ` The note explains it later, on line ${context.pointAt(explained).line}: explain it here, where it is first used.`;
+          report(context, list[0], moreUses(list.length - 1) + later);
         }
       },
     };
@@ -124,19 +150,20 @@ function nameShape(terms: Term[], match: LexiconMatch): 'plain' | 'capitalised' 
   return !words[0].gapBefore && capital(before) ? 'inside-name' : 'capitalised';
 }
 
-function report(context: RuleContext, terms: Term[], match: LexiconMatch, capitalised: boolean): void {
+function report(context: RuleContext, use: Use, more: string): void {
+  const { match, terms, capitalised } = use;
   const { entry, start, end } = match;
   const found = context.text.slice(start, end);
   const why = entry.note.trim();
-  const suggestions = entry.expected.map((e) => `"${e}"`);
-  const suggestion = suggestions.length <= 1 ? suggestions.join('') : `${suggestions.slice(0, -1).join(', ')} or ${suggestions[suggestions.length - 1]}`;
+  const suggestion = listOf(entry.expected.map((e) => `"${e}"`));
   context.report({
     messageId: entry.expected.length ? 'jargon' : 'rewrite',
-    data: entry.expected.length ? { found, suggestion, why } : { found, why },
+    data: entry.expected.length ? { found, suggestion, why, more } : { found, why, more },
     range: [start, end],
     actual: found,
     expected: entry.expected,
     note: entry.note,
+    // The first use only: --fix's next pass finds the next one, as a re-run would.
     fix: capitalised ? undefined : fixFor(context, terms, match),
   });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lintWithRule, ruleTester } from '../../test/helpers/rule-tester.js';
 import { teamWordList } from '../../test/helpers/word-lists.js';
 import { validateLexicon } from '../../src/lexicon.js';
+import { Recordlint } from '../../src/index.js';
 import rule from './index.js';
 import data from './jargon.json' with { type: 'json' };
 
@@ -34,6 +35,7 @@ ruleTester(rule, {
     { name: "the name of a fund", code: "I told Shannon about the care leavers' hardship fund." },
     { name: "the legal basis for care", code: "Noah was accommodated under section 20 of the Children Act 1989, with his mum's agreement." },
     { name: "going to hospital", code: "Destiny's presentation at A&E was recorded by the nurse as calm and alert." },
+    { name: "strat as a word of its own (a guitar, a game plan)", code: "He plays a Strat in a band. He said his strat in the game is to hide." },
   ],
   invalid: [
     {
@@ -84,19 +86,65 @@ ruleTester(rule, {
       ],
     },
     {
-      name: "verb forms",
+      name: "verb forms (the second is counted as a further use)",
       code: "He absconded twice and keeps absconding.",
       errors: [
-        { messageId: 'jargon', line: 1, column: 4, endLine: 1, endColumn: 13 },
-        { messageId: 'jargon', line: 1, column: 30, endLine: 1, endColumn: 40 },
+        { messageId: 'jargon', line: 1, column: 4, endLine: 1, endColumn: 13, message: 'It is used 1 more time after this.' },
       ],
     },
     {
-      name: "hyphen and space variants",
+      name: "hyphen and space variants (the second is counted as a further use)",
       code: "There was a multi-agency meeting, then a multi agency visit.",
       errors: [
-        { messageId: 'jargon', line: 1, column: 13, endLine: 1, endColumn: 25 },
-        { messageId: 'jargon', line: 1, column: 42, endLine: 1, endColumn: 54 },
+        { messageId: 'jargon', line: 1, column: 13, endLine: 1, endColumn: 25, message: 'It is used 1 more time after this.' },
+      ],
+    },
+    {
+      name: "once per note, at the first use, with the number of further uses",
+      code: "Tia was upset after contact.\n\nAfter contact she cried. Contact with her dad went well, and the core group met.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 21, endLine: 1, endColumn: 28, message: 'It is used 2 more times after this.' },
+        { messageId: 'jargon', line: 3, column: 66, endLine: 3, endColumn: 76, text: 'core group' },
+      ],
+    },
+    {
+      name: "a use in someone's own words or in a venue's name is not the first use",
+      code: "Tia said \"I hate contact\". We met at the Oakfield Contact Centre. She was upset after contact and the contact centre was busy.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 87, endLine: 1, endColumn: 94, text: 'contact' },
+        { messageId: 'jargon', line: 1, column: 103, endLine: 1, endColumn: 117, text: 'contact centre' },
+      ],
+      output: "Tia said \"I hate contact\". We met at the Oakfield Contact Centre. She was upset after contact and the family centre was busy.",
+    },
+    {
+      name: "safe fix: only the reported first use is changed",
+      code: "They met at the contact centre and left the contact centre at 3pm.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 17, endLine: 1, endColumn: 31, message: 'It is used 1 more time after this.' },
+      ],
+      output: "They met at the family centre and left the contact centre at 3pm.",
+    },
+    {
+      name: "a capitalised first use has no fix, so neither has the note",
+      code: "They met at the Contact Centre, then went back to the contact centre.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 17, endLine: 1, endColumn: 31, message: 'It is used 1 more time after this.' },
+      ],
+    },
+    {
+      name: "one phrase, one report: the service closing, not also the case",
+      code: "The case was closed to children's social care on 10/10/2025. My case was closed on Friday.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 14, endLine: 1, endColumn: 23, text: 'closed to' },
+        { messageId: 'jargon', line: 1, column: 65, endLine: 1, endColumn: 69, text: 'case' },
+      ],
+    },
+    {
+      name: "strat alone as a strategy discussion",
+      code: "Reason for strat: Kacey told her teacher. The strat meeting was held at noon.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 12, endLine: 1, endColumn: 17, text: 'strat' },
+        { messageId: 'jargon', line: 1, column: 47, endLine: 1, endColumn: 60, text: 'strat meeting' },
       ],
     },
     {
@@ -176,10 +224,10 @@ ruleTester(rule, {
       ],
     },
     {
-      name: "an explanation does not cover earlier uses",
-      code: "The core group met at 2pm.\n\nA core group is a meeting of the family and the workers who carry out the plan.",
+      name: "an explanation does not cover earlier uses: the report says where it is",
+      code: "The core group met at 2pm. The core group agreed the plan.\n\nA core group is a meeting of the family and the workers who carry out the plan. The core group meets monthly.",
       errors: [
-        { messageId: 'jargon', line: 1, column: 5, endLine: 1, endColumn: 15 },
+        { messageId: 'jargon', line: 1, column: 5, endLine: 1, endColumn: 15, message: 'It is used 2 more times after this. The note explains it later, on line 3: explain it here, where it is first used.' },
       ],
     },
     {
@@ -248,5 +296,14 @@ describe('team lists', () => {
   it('switches entries off with `allow`, team or built-in', () => {
     const messages = lintWithRule(rule, 'The front door passed it to the service user team.', { lexicons: [team()], allow: ['fss', 'service-user'] });
     expect(messages).toEqual([]);
+  });
+});
+
+describe('--fix and the uses after the first', () => {
+  it('each pass fixes the use it reports, so --fix ends with every safe use changed', async () => {
+    const engine = new Recordlint({ fix: true, config: { extends: [], rules: { 'no-jargon': 'warn' } } });
+    const [result] = await engine.lintText('They met at the contact centre, left the contact centre, and went back to the contact centre.\n', { filePath: 'note.md' });
+    expect(result.output).toBe('They met at the family centre, left the family centre, and went back to the family centre.\n');
+    expect(result.messages).toEqual([]);
   });
 });

@@ -8,10 +8,12 @@ import { keyOf, type KnownForms } from './scan.js';
 export interface AbbreviationEntry extends LexiconEntry {
   /** Several meanings: the message lists them and asks which. */
   ambiguous?: boolean;
+  /** Note-taking shorthand ("T/C", "appt"): the advice is to write the word, not to define it. */
+  shorthand?: boolean;
 }
 
-/** The extra field abbreviation lists may have (docs/LEXICON-FORMAT.md: rules define their own). */
-export const extraFields = { ambiguous: 'boolean' } as const;
+/** The extra fields abbreviation lists may have (docs/LEXICON-FORMAT.md: rules define their own). */
+export const extraFields = { ambiguous: 'boolean', shorthand: 'boolean' } as const;
 
 export class Dictionary implements KnownForms {
   private exact = new Map<string, AbbreviationEntry>();

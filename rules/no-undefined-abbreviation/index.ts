@@ -2,6 +2,7 @@ import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.
 import type { Lexicon } from '../../src/lexicon.js';
 import { builtinLexicon, inflections } from '../../src/lexicon.js';
 import { loadTeamLexicons, perOptions } from '../../src/team-lexicons.js';
+import { listOf, moreUses } from '../../src/wording.js';
 import builtinData from './abbreviations.json' with { type: 'json' };
 import { commonWords } from './common-words.js';
 import { Dictionary, everyday, extraFields, glossaryList, plainLongForm, widelyKnown, type AbbreviationEntry } from './dictionary.js';
@@ -72,6 +73,7 @@ export default defineRule<Options>({
       definedLater: '"{abbr}" is used here but only written out later, on line {line}. {advice}{more}',
       wasNotBrought: '"{abbr}" ("did not attend") is not written out before it is used here. Say what happened in words; when a child missed an appointment, write "was not brought" and who was to bring them: a child cannot take themselves.{more}',
       abbreviation: '"{abbr}" is an abbreviation: your team records without them, so {advice}{more}',
+      shorthand: '"{abbr}" is note-taking shorthand that the family, or the child reading their file one day, may not follow: write {meanings} instead.{more}',
     },
     fixable: 'safe',
     options: {
@@ -83,7 +85,7 @@ export default defineRule<Options>({
       },
       allow: { type: 'string[]', default: [], description: 'Abbreviations your team accepts without a definition (e.g. "DSL"), or ids of dictionary entries.' },
       glossary: { type: 'record', default: {}, description: 'Your team’s own abbreviations and what they stand for, used for suggestions and fixes: { "FSW": "family safeguarding worker" }.' },
-      lexicons: { type: 'string[]', default: [], description: 'Paths to your team’s abbreviation lists, in the word-list format (with "ambiguous": true for several meanings).' },
+      lexicons: { type: 'string[]', default: [], description: 'Paths to your team’s abbreviation lists, in the word-list format (with "ambiguous": true for several meanings, "shorthand": true for shorthand to write out).' },
     },
     defaultSeverity: 'warn',
     ignore: ['quote', 'blockquote'],
@@ -154,8 +156,9 @@ function collect(context: RuleContext, dictionary: Dictionary, allow: ReadonlySe
           if (allCaps && (common || base.length >= 6)) continue;
           if (roman.test(base)) continue;
           if (inShoutedRun) continue;
-          // A surname in capitals: "Kelly SMITH", "Mr LEE", "SMITH, Kelly".
-          if (allCaps && previous && /^[A-Z][a-z]+$/.test(previous.text) && (titles.has(previous.text) || !commonWords.has(previous.text.toLowerCase()))) continue;
+          // A surname in capitals: "Kelly SMITH", "Mr LEE", "Mr. LEE", "SMITH, Kelly"; not after a label ("Present: SL (Mum)").
+          const afterName = previous !== undefined && /^\.?\s+$/.test(context.text.slice(previous.end, start));
+          if (allCaps && afterName && /^[A-Z][a-z]+$/.test(previous.text) && (titles.has(previous.text) || !commonWords.has(previous.text.toLowerCase()))) continue;
           if (allCaps && next && /^[A-Z][a-z]+$/.test(next.text) && /^\s*,\s*$/.test(context.text.slice(candidate.end, next.start))) continue;
           // Mixed case the dictionary does not know is more often a name or a degree than an abbreviation: PhD, BSc, DfE.
           if (!allCaps) continue;
@@ -189,11 +192,11 @@ function reportUndefined(context: RuleContext, list: Occurrence[]): void {
   const more = uses.filter((o) => o.candidate.start > first.candidate.start).length;
   const { candidate, entry } = first;
   const abbr = displayOf(candidate);
-  const data = { abbr, more: moreText(more) };
+  const data = { abbr, more: moreUses(more) };
   const later = firstDefinition && context.pointAt(firstDefinition.definition!.start).line;
   const longForm = entry && !entry.ambiguous && entry.expected.length > 0 ? plainLongForm(entry.expected[0]) : undefined;
-  // Only one meaning and one way to write it: the fix is always right.
-  const fixable = entry !== undefined && !entry.ambiguous && entry.expected.length === 1;
+  // Only one meaning and one way to write it: the fix is always right. Shorthand is written out, not defined.
+  const fixable = entry !== undefined && !entry.ambiguous && !entry.shorthand && entry.expected.length === 1;
   const suggestion = longForm ? `${longForm} (${abbr})` : undefined;
   const advice = suggestion
     ? `Write "${suggestion}" the first time, so that anyone reading the note (the family, one day the child) knows what it means.`
@@ -202,6 +205,9 @@ function reportUndefined(context: RuleContext, list: Occurrence[]): void {
 
   if (later) {
     context.report({ ...base, messageId: 'definedLater', data: { ...data, line: later, advice }, expected: suggestion ? [suggestion] : [] });
+  } else if (entry && entry.shorthand) {
+    const meanings = entry.expected.map(plainLongForm);
+    context.report({ ...base, messageId: 'shorthand', data: { ...data, meanings: listOf(meanings.map((m) => `"${m}"`)) }, expected: meanings });
   } else if (entry && candidate.key === 'DNA') {
     context.report({ ...base, messageId: 'wasNotBrought', data, expected: ['was not brought', 'did not attend'], fix: undefined });
   } else if (entry && entry.ambiguous && entry.expected.length > 1) {
@@ -230,7 +236,7 @@ function reportNever(context: RuleContext, list: Occurrence[]): void {
         : 'write the words it stands for instead.';
   context.report({
     messageId: 'abbreviation',
-    data: { abbr, advice, more: moreText(list.length - 1) },
+    data: { abbr, advice, more: moreUses(list.length - 1) },
     range: [candidate.start, candidate.end],
     expected: meanings,
     note: entry?.note,
@@ -239,14 +245,6 @@ function reportNever(context: RuleContext, list: Occurrence[]): void {
 
 function displayOf(candidate: Candidate): string {
   return candidate.shape === 'caps' || candidate.shape === 'word' ? candidate.base.replace(/['’]d$/, '') : candidate.written;
-}
-
-function moreText(more: number): string {
-  return more === 0 ? '' : ` It is used ${more} more time${more === 1 ? '' : 's'} after this.`;
-}
-
-function listOf(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { lintWithRule, ruleTester } from '../../test/helpers/rule-tester.js';
 import { teamWordList } from '../../test/helpers/word-lists.js';
 import { validateLexicon } from '../../src/lexicon.js';
 import rule from './index.js';
+import { commonWords } from './common-words.js';
 import data from './abbreviations.json' with { type: 'json' };
 
 ruleTester(rule, {
@@ -32,6 +33,9 @@ ruleTester(rule, {
     { name: "a blockquote (a quoted court order)", code: "> The CAO says s.34 applies and the LA must allow it.\n\nI read the order to Mum." },
     { name: "a heading that the first sentence explains", code: "## CIN review\n\nThe child in need (CIN) review was held at school." },
     { name: "a person named by role", code: "Her mother (KH) and JB (father) came. KH and JB agreed." },
+    { name: "people named by role in an attendee line", code: "Present: SL (Mum), KT (class teacher), RD (family support worker).\n\nSL said Jay slept better. KT and RD agreed." },
+    { name: "a surname in capitals after a title with a full stop", code: "Mr. LEE and Kelly SMITH came." },
+    { name: "shorthand written out at its first use", code: "I made a telephone call (T/C) to the school. The T/C lasted ten minutes. Tel: 024 7683 1234." },
     { name: "allow option", code: "The GP and the SW agreed.", options: {"allow":["GP","SW"]} },
     { name: "everyday abbreviations", code: "She watched a DVD, then the BBC news, and we talked about her GCSEs and PE." },
     { name: "police ranks as titles before a name", code: "PC Sarah Lund attended with me. DS Greaves, DC Tom Whitby, DI Shah, DCI Kerr and PCSO Lee were there.\n\n| DC Tom Whitby | Detective constable |" },
@@ -262,6 +266,24 @@ ruleTester(rule, {
       output: "The team manager (TM) and the Designated Safeguarding Lead (DSL) met. The TM agreed and the DSL did not.",
     },
     {
+      name: "an attendee line is not a surname: SL is used before it is said who SL is",
+      code: "Present: SL, KT (class teacher).\n\nSL said Jay slept better.",
+      errors: [
+        { messageId: 'notDefined', line: 1, column: 10, endLine: 1, endColumn: 12, message: 'It is used 1 more time after this.' },
+      ],
+    },
+    {
+      name: "contact-log shorthand: write the word, no fix",
+      code: "04/11/25 T/C from sch. L missed her dental appt and two other appts. Sch to f/u w/c 10/11.",
+      errors: [
+        { messageId: 'shorthand', line: 1, column: 10, endLine: 1, endColumn: 13, message: 'write "telephone call" instead.' },
+        { messageId: 'shorthand', line: 1, column: 19, endLine: 1, endColumn: 22, message: 'write "school" or "schedule" instead. It is used 1 more time after this.' },
+        { messageId: 'shorthand', line: 1, column: 44, endLine: 1, endColumn: 48, message: 'It is used 1 more time after this.' },
+        { messageId: 'shorthand', line: 1, column: 77, endLine: 1, endColumn: 80, text: 'f/u' },
+        { messageId: 'shorthand', line: 1, column: 81, endLine: 1, endColumn: 84, message: '"week commencing", "wheelchair" or "toilet"' },
+      ],
+    },
+    {
       name: "sentence start capital in the fix",
       code: "CAMHS will see him.",
       errors: [
@@ -277,6 +299,12 @@ describe('abbreviations.json', () => {
     const list = validateLexicon(data, 'abbreviations.json', { ambiguous: 'boolean' });
     expect(list.entries.length).toBeGreaterThanOrEqual(120);
     for (const entry of list.entries) expect(entry.expected.length, entry.id).toBeGreaterThan(0);
+  });
+
+  it('lists as shorthand only forms that are never English words', () => {
+    const shorthand = (data.entries as Array<{ id: string; match: string[]; shorthand?: boolean }>).filter((e) => e.shorthand);
+    expect(shorthand.map((e) => e.id)).toEqual(['t-c', 'w-c', 'f-u', 'appt', 'sch']);
+    for (const entry of shorthand) for (const form of entry.match) expect(commonWords.has(form.toLowerCase()), form).toBe(false);
   });
 });
 

@@ -455,6 +455,9 @@ const roleWords = new Set([
   'nan', 'nana', 'nanna', 'gran', 'granny', 'grandma', 'grandad', 'granddad', 'grandpa', 'aunt', 'auntie', 'aunty', 'uncle',
   'brother', 'sister', 'sibling', 'cousin', 'child', 'son', 'daughter', 'baby', 'partner', 'boyfriend', 'girlfriend',
   'carer', 'guardian', 'friend', 'neighbour', 'stepbrother', 'stepsister',
+  // The professionals of an attendee line: "Present: KT (class teacher), RD (family support worker)".
+  'teacher', 'headteacher', 'worker', 'nurse', 'visitor', 'midwife', 'doctor', 'paediatrician', 'therapist', 'psychologist',
+  'officer', 'manager', 'lead', 'adviser', 'advisor', 'practitioner', 'solicitor',
 ]);
 
 /** Is this candidate the abbreviation of a definition? */
