@@ -40,6 +40,8 @@ export default defineRule<Options>({
     },
     defaultSeverity: 'warn',
     ignore: ['heading', 'blockquote', 'quote'],
+    // "Concerns were shared": plain-english's passive inside it asks the same question, less well.
+    hides: ['plain-english'],
     examples: {
       bad: 'It was reported that Dad has been drinking again. Apparently the police were called at the weekend.',
       good: 'Ms Jones, the class teacher, told me on 3 March that Dad had smelled of alcohol at pick-up. PC Smith confirmed by email on 4 March that police attended on Saturday night.',

@@ -50,6 +50,8 @@ export default defineRule<Options>({
     },
     defaultSeverity: 'warn',
     ignore: ['heading', 'blockquote', 'quote'],
+    // "clearly", "is felt to": plain-english's weasel or passive on the same words is the same problem.
+    hides: ['plain-english'],
     examples: {
       bad: 'The bedroom was disgusting. It was felt that contact should be reduced.',
       good: 'There were dirty nappies on the bedroom floor and the bed had no sheets. Ms Ferris, the team manager, decided that family time would be reduced to once a week, because Tia was upset after the last two sessions.',

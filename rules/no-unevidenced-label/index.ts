@@ -68,6 +68,8 @@ export default defineRule<Options>({
     },
     defaultSeverity: 'warn',
     ignore: ['heading', 'blockquote'],
+    // "very vulnerable": plain-english's vague "very" inside the label is the same problem.
+    hides: ['plain-english'],
     examples: {
       bad: 'Dad was aggressive at the door.',
       good: 'Dad was aggressive at the door: he shouted that I should leave and slammed the door on my foot.',

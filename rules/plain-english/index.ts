@@ -1,9 +1,15 @@
+import type { Sentence } from 'nlcst';
 import { writeGood } from './write-good-modules.js';
 import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.js';
-import { builtinLexicon, type Lexicon } from '../../src/lexicon.js';
-import { phraseTerms, tokensOf } from '../../src/tokens.js';
+import { builtinLexicon, Matcher, type Lexicon } from '../../src/lexicon.js';
+import { phraseTerms, termsOf, tokensOf } from '../../src/tokens.js';
+import { termAt } from '../../src/clauses.js';
+import { isNegated } from '../../src/negation.js';
+import { isReported } from '../../src/speech.js';
 import { loadTeamLexicons, perOptions } from '../../src/team-lexicons.js';
 import wordyData from './wordy.json' with { type: 'json' };
+import abstractNounList from './abstract-nouns.json' with { type: 'json' };
+import speechVerbList from './speech-verbs.json' with { type: 'json' };
 import { plainText, sourceEnd, sourceRange, type PlainText } from './prose.js';
 import { checkFunctions } from './write-good-checks.js';
 
@@ -70,12 +76,13 @@ const weaselPhrases = [/\ba few\b/i, /\bquite a few\b/i, /\bhow (?:many|few)\b/i
  * Participles whose passive hides who saw, found or decided something: "Leo was
  * seen", "bruising was noted", "the plan was agreed". Passives of reporting
  * ("it was reported", "concerns were raised", "I was told") are left to
- * attribute-hearsay, and "it is felt / it was agreed that" to no-opinion-as-fact,
- * so the same words are not reported twice.
+ * attribute-hearsay, "it is felt / it was agreed that" to no-opinion-as-fact,
+ * and "was disclosed" to no-jargon (which asks who the child told), so the same
+ * words are not reported twice.
  */
 const hidingVerbs = new Set([
   'seen', 'observed', 'noted', 'noticed', 'witnessed', 'identified', 'found', 'felt', 'agreed', 'decided', 'considered',
-  'deemed', 'assessed', 'concluded', 'suspected', 'expressed', 'shared', 'disclosed',
+  'deemed', 'assessed', 'concluded', 'suspected', 'expressed', 'shared',
 ]);
 
 /** After "seen": the statutory record of how a child was seen ("seen alone", "seen and spoken to"). */
@@ -84,22 +91,31 @@ const statutorySeen = /^\s+(?:alone|together|separately|on\s+(?:his|her|their)\s
 /** Words that make what follows a plan: "make sure Lee is seen", "ensure she is seen", "so that he is seen". */
 const planLead = /\b(?:make\s+sure|ensure|so\s+that)\b/i;
 
-/** Abstract nouns: "There is a risk at home", "There is a pattern in..." still hide who says so. */
-const abstractNouns = new Set([
-  'risk', 'concern', 'worry', 'lack', 'need', 'history', 'pattern', 'issue', 'problem', 'possibility', 'chance', 'likelihood',
-  'sense', 'feeling', 'view', 'suggestion', 'indication', 'belief', 'perception', 'fear', 'question', 'allegation', 'report',
-]);
+/** Abstract nouns (abstract-nouns.json): "There is a risk at home", "There is a pattern in..." still hide who says so. */
+const abstractNouns = new Matcher([builtinLexicon(abstractNounList)]);
+
+/** Verbs of speaking (speech-verbs.json): "clearly" in "Kayden clearly said" is how he spoke. */
+const speechVerbs = new Matcher([builtinLexicon(speechVerbList)]);
 
 /**
  * "There is a smoke alarm in the hallway", "There is a stair gate at the top of the stairs":
  * an observation of a thing and where it is, which has nothing to hide. "a" or "an", one to
- * three words naming the thing (none of them abstract), then "in", "on" or "at".
+ * three words naming the thing (none of them abstract), then "in", "on" or "at", with no
+ * punctuation between. `after`: where "There is" ends in the note.
  */
-function isThingInPlace(after: string): boolean {
-  const words = after.split(/[.,;:!?]/)[0]!.trim().toLowerCase().split(/\s+/);
-  if (words[0] !== 'a' && words[0] !== 'an') return false;
-  const place = words.findIndex((word, i) => i >= 2 && i <= 4 && (word === 'in' || word === 'on' || word === 'at'));
-  return place > 0 && words.slice(1, place).every((word) => /^[a-z'’-]+$/.test(word) && !abstractNouns.has(word));
+function isThingInPlace(sentence: Sentence, after: number): boolean {
+  const terms = termsOf(sentence);
+  const article = termAt(terms, after);
+  if (article >= terms.length || terms[article].gapBefore || (terms[article].norm !== 'a' && terms[article].norm !== 'an')) return false;
+  // Counted in words, not terms: "stair-gate" is one word of two terms.
+  for (let i = article + 1, word = 0; i < terms.length && !terms[i].gapBefore; i++) {
+    if (terms[i].token !== terms[i - 1].token) word++;
+    if (word > 4) return false;
+    const wholeWord = terms[i + 1]?.token !== terms[i].token;
+    if (word >= 2 && wholeWord && /^(?:in|on|at)$/.test(terms[i].norm)) return abstractNouns.matchTerms(terms.slice(article + 1, i)).length === 0;
+    if (!/^[a-z']+$/.test(terms[i].norm)) return false;
+  }
+  return false;
 }
 
 /** Repeated words that are good English: "she had had enough", "he said that that was fine". */
@@ -185,14 +201,14 @@ function checkWithWriteGood(context: RuleContext, sentence: SentenceInfo, opts: 
       .filter((check): check is WriteGoodCheck => check !== undefined);
     const check = checks[0];
     if (!check || (prepared.allow.size > 0 && prepared.allow.has(phraseTerms(text).join(' ')))) continue;
-    const report = reporterFor(context, plain, check, text, range, index, offset, prepared.wordyByPhrase);
+    const report = reporterFor(context, sentence.node, plain, check, text, range, index, offset, prepared.wordyByPhrase);
     if (report) report();
   }
 }
 
 function reporterFor(
-  context: RuleContext, plain: PlainText, check: WriteGoodCheck, text: string, range: [number, number], index: number, offset: number,
-  wordyByPhrase: Map<string, WordyInfo>,
+  context: RuleContext, sentence: Sentence, plain: PlainText, check: WriteGoodCheck, text: string, range: [number, number], index: number,
+  offset: number, wordyByPhrase: Map<string, WordyInfo>,
 ): (() => void) | undefined {
   const base = { range, actual: context.text.slice(range[0], range[1]) };
   switch (check) {
@@ -200,7 +216,7 @@ function reporterFor(
       const around = plain.text.slice(Math.max(0, index - 6), index + offset + 10);
       if (weaselPhrases.some((re) => re.test(around) && around.toLowerCase().includes(text.toLowerCase()))) return undefined;
       // "Kayden clearly said": how someone spoke, not a vague amount.
-      if (/ly$/i.test(text) && /^\s+(?:said|told|asked)\b/i.test(plain.text.slice(index + offset, index + offset + 8))) return undefined;
+      if (/ly$/i.test(text) && isBeforeSpeechVerb(sentence, range[1])) return undefined;
       return () => context.report({ ...base, messageId: 'weasel', data: { text } });
     }
     case 'tooWordy': {
@@ -226,6 +242,13 @@ function reporterFor(
       if (participle === 'seen' && statutorySeen.test(plain.text.slice(index + offset, index + offset + 30))) return undefined;
       // "make sure Lee is seen", "so that she is seen": a plan, like "to be seen". Only this clause counts.
       if (planLead.test(plain.text.slice(Math.max(0, index - 50), index).split(/[,;:]/).pop()!)) return undefined;
+      const terms = termsOf(sentence);
+      const from = termAt(terms, range[0]);
+      // "Staff state he has been seen", "she is reported to have been seen", "Apparently he was seen":
+      // someone else's account, whose source attribute-hearsay asks for.
+      if (isReported(sentence, from)) return undefined;
+      // "No offences were disclosed", "nothing was found": nothing was seen, so no one is hidden.
+      if (isNegated(sentence, from, termAt(terms, range[1]))) return undefined;
       return () => context.report({ ...base, messageId: 'passive', data: { text } });
     }
     case 'illusion': {
@@ -237,12 +260,21 @@ function reporterFor(
       // "There are concerns...": no-opinion-as-fact reports it as a worry nobody owns.
       if (/^\s*(?:a\s+|some\s+|ongoing\s+|significant\s+|no\s+)?(?:concerns?|worr(?:y|ies))\b/i.test(after)) return undefined;
       // "There is reasonable cause to suspect": the words of section 47 of the Children Act 1989.
-      if (/^\s*reasonable\s+cause\b/i.test(after) || isThingInPlace(after)) return undefined;
+      if (/^\s*reasonable\s+cause\b/i.test(after) || isThingInPlace(sentence, range[1])) return undefined;
       return () => context.report({ ...base, messageId: 'thereIs', data: { text } });
     }
     default:
       return () => context.report({ ...base, messageId: check, data: { text } });
   }
+}
+
+/** Does a verb of speaking follow the word that ends at `end`, with only spaces between ("clearly said")? */
+function isBeforeSpeechVerb(sentence: Sentence, end: number): boolean {
+  const terms = termsOf(sentence);
+  const next = termAt(terms, end);
+  // Not after punctuation, nor the rest of a hyphenated word.
+  if (next === 0 || next >= terms.length || terms[next].gapBefore || terms[next].token === terms[next - 1].token) return false;
+  return speechVerbs.matchTerms(terms.slice(next))[0]?.from === 0;
 }
 
 /** Delete the repeated word and the space before it, when only spaces stand between the two. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/index.js';
 import { lintWithRule, ruleTester } from '../../test/helpers/rule-tester.js';
 import { teamWordList } from '../../test/helpers/word-lists.js';
 import { validateLexicon } from '../../src/lexicon.js';
@@ -26,7 +27,11 @@ ruleTester(rule, {
     { name: "how a child was seen at a statutory visit", code: "Kayden was seen alone in his bedroom. Both children were seen and spoken to. Tia was seen on her own, and the twins were seen together." },
     { name: "a passive in a plan after make sure, ensure or so that", code: "I have asked Sian to make sure Lee is seen before the review. I will ensure that she is seen weekly, so that it is noted." },
     { name: "a thing and where it is, and the words of section 47", code: "There is a smoke alarm in the hallway. There is a stair gate at the bottom of the stairs. There is reasonable cause to suspect that Noah is suffering significant harm." },
+    { name: "a hyphenated word counts as one word of the thing", code: "There is a child-safe stair-gate at the top of the stairs." },
     { name: "an adverb saying how someone spoke", code: "Kayden clearly said he did not want to go." },
+    { name: "a passive in someone else's account is left to attribute-hearsay", code: "Staff also state that her boyfriend has been seen outside the building. She is reported to have been seen getting into cars. Apparently he has been seen at the house. Dr Okafor told me that Zara was seen at the surgery." },
+    { name: "a denied passive hides no observer", code: "Both parents have had DBS checks and no offences were disclosed. Nothing was found in his bag, and no bruising was noted on his arms." },
+    { name: "was disclosed is left to no-jargon, which asks who the child told", code: "Bruising was disclosed at school." },
     { name: "checks switched off", code: "There are concerns. It was reported that he left.", options: {"checks":{"thereIs":false,"passive":false}} },
   ],
   invalid: [
@@ -69,6 +74,14 @@ ruleTester(rule, {
       errors: [
         { messageId: 'weasel', line: 1, column: 12, endLine: 1, endColumn: 19 },
         { messageId: 'weasel', line: 1, column: 35, endLine: 1, endColumn: 39 },
+      ],
+    },
+    {
+      name: "a passive after the writer's own words, and one the negation does not reach",
+      code: "I explained to Mum that Leo was seen at the park. Nobody knocked, and Leo was seen at the window.",
+      errors: [
+        { messageId: 'passive', line: 1, column: 29, endLine: 1, endColumn: 37 },
+        { messageId: 'passive', line: 1, column: 75, endLine: 1, endColumn: 83 },
       ],
     },
     {
@@ -128,9 +141,9 @@ ruleTester(rule, {
     },
     {
       name: "positions after an escape and in a list item",
-      code: "- Mum \\*stated\\* she was fine, then bruising was noted on her arm.",
+      code: "- Mum was \\*upset\\* at first, then bruising was noted on her arm.",
       errors: [
-        { messageId: 'passive', line: 1, column: 46, endLine: 1, endColumn: 55 },
+        { messageId: 'passive', line: 1, column: 45, endLine: 1, endColumn: 54 },
       ],
     },
     {
@@ -173,6 +186,34 @@ describe('wordy.json', () => {
     const list = validateLexicon(data, 'wordy.json', { quiet: 'boolean' });
     for (const entry of list.entries) if (entry.quiet) expect(entry.expected, entry.id).toEqual([]);
     expect(list.entries.length).toBeGreaterThan(200);
+  });
+});
+
+describe('one problem, one report', () => {
+  const note = 'Concerns were shared about Leo. Ruby is very vulnerable. The bedroom was clearly dirty. Mum is felt to be struggling.';
+  const found = (messages: Array<{ ruleId: string | null; messageId?: string; line: number; column: number }>) =>
+    messages.map((m) => [m.ruleId, m.messageId, m.line, m.column]);
+
+  it('leaves words that attribute-hearsay, no-unevidenced-label or no-opinion-as-fact report to them', async () => {
+    const { messages } = await lintText(note, { useConfigFiles: false });
+    expect(found(messages)).toEqual([
+      ['attribute-hearsay', 'agentless', 1, 1],
+      ['no-unevidenced-label', 'unevidenced', 1, 41],
+      ['no-opinion-as-fact', 'opinionAsFact', 1, 74],
+      ['no-unevidenced-label', 'unevidenced', 1, 82],
+      ['no-opinion-as-fact', 'unowned', 1, 93],
+    ]);
+  });
+
+  it('reports them itself when those rules are off', async () => {
+    const off = { 'attribute-hearsay': 'off', 'no-unevidenced-label': 'off', 'no-opinion-as-fact': 'off' } as const;
+    const { messages } = await lintText(note, { useConfigFiles: false, rules: off });
+    expect(found(messages)).toEqual([
+      ['plain-english', 'passive', 1, 10],
+      ['plain-english', 'weasel', 1, 41],
+      ['plain-english', 'weasel', 1, 74],
+      ['plain-english', 'passive', 1, 93],
+    ]);
   });
 });
 
