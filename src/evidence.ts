@@ -161,7 +161,8 @@ const irregularPast = new Set([
   'drew', 'sang', 'told', 'said', 'read', 'put', 'got', 'found', 'kept', 'left', 'met', 'paid', 'sent', 'spent', 'taught',
   'thought', 'won', 'woke', 'wore', 'knew', 'chose', 'swam', 'rode', 'built', 'caught', 'fed', 'led', 'lit', 'slept', 'spoke',
 ]);
-const notPast = new Set(['need', 'bed', 'red', 'shed', 'seed', 'feed', 'speed', 'breed', 'weed', 'embed', 'indeed', 'proceed', 'succeed', 'exceed']);
+/** Words in -ed that are not something someone did: not past tenses ("need"), or the writer's view ("she seemed fine"). */
+const notPast = new Set(['need', 'bed', 'red', 'shed', 'seed', 'feed', 'speed', 'breed', 'weed', 'embed', 'indeed', 'proceed', 'succeed', 'exceed', 'seemed']);
 
 /**
  * Something someone did, in general words: a person ("she", "Mum", "Tia")

@@ -36,6 +36,23 @@ ruleTester(rule, {
     "I told Mum that I would visit on Friday.",
     "---\nsource: It was reported that\n---\n\nMs Jones phoned me.",
     {"code":"Ms Jones told me Dad was back.\r\n\r\nShe said he arrived on Friday.\r\n","name":"CRLF"},
+    {
+      name: "a form's title line",
+      filename: "note.txt",
+      code: "Referral received\n\nDate: 03/11/2025\nFrom: Mrs Anita Shah, Designated Safeguarding Lead\n\nMrs Shah told me that Ellie-Mae arrived at school hungry.",
+    },
+    {
+      name: "a source field in the same block",
+      filename: "note.txt",
+      code: "Information was received this morning.\nReferrer: Mrs Anita Shah, Designated Safeguarding Lead\nMethod: phone call",
+    },
+    { name: "everyone at the meeting owns the view", code: "Everyone at the meeting agreed that the plan stays the same." },
+    { name: "a named person with a place", code: "Mrs Bell at the school said Leo was late." },
+    "Dad is not known to be violent.",
+    "Dad is known to the school.",
+    { name: "linked to a cause, not to people", code: "His sleep is linked to his medication." },
+    "Destiny has not been linked to any gang.",
+    { name: "an adult's allegation", code: "---\nchild: Riley Kent\n---\n\nMum made an allegation against Dad." },
   ],
   invalid: [
     {
@@ -229,6 +246,51 @@ ruleTester(rule, {
       errors: [
         { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 11 },
         { messageId: 'agentless', line: 2, column: 1, endLine: 2, endColumn: 11 },
+      ],
+    },
+    {
+      code: "It was reported that Dad left.\n\nFrom: Jo Bloggs\nSent: 03 March 2026 10:14",
+      name: "an email's From: after a blank line is not the source",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 16 },
+      ],
+    },
+    {
+      code: "Staff at the unit describe her as manipulative.",
+      name: "vague staff with a place",
+      errors: [
+        { messageId: 'vagueSource', line: 1, column: 1, endLine: 1, endColumn: 27 },
+      ],
+    },
+    {
+      code: "Someone from the school told me Dad was there.",
+      errors: [
+        { messageId: 'vagueSource', line: 1, column: 1, endLine: 1, endColumn: 29 },
+      ],
+    },
+    {
+      code: "Destiny has been linked to older males in the area.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 9, endLine: 1, endColumn: 27 },
+      ],
+    },
+    {
+      code: "Dad is known to be violent.",
+      errors: [
+        { messageId: 'agentless', line: 1, column: 5, endLine: 1, endColumn: 19 },
+      ],
+    },
+    {
+      code: "---\nchild: Riley Kent\n---\n\nMrs Bell said Riley made an allegation last week.",
+      name: "the child made an allegation",
+      errors: [
+        { messageId: 'childWords', line: 5, column: 29, endLine: 5, endColumn: 39 },
+      ],
+    },
+    {
+      code: "---\nchild: Riley Kent\n---\n\nRiley has made further allegations about his stepdad.",
+      errors: [
+        { messageId: 'childWords', line: 5, column: 24, endLine: 5, endColumn: 35 },
       ],
     },
     {

@@ -2,9 +2,9 @@ import type { Sentence } from 'nlcst';
 import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.js';
 import { Matcher, type Lexicon, type LexiconMatch } from '../../src/lexicon.js';
 import { termsOf } from '../../src/tokens.js';
-import { agentAfter, agentlessIn, attributions, namesSomeone, subjectBefore, type Source } from '../../src/speech.js';
+import { agentAfter, agentlessIn, attributions, classifySource, namesSomeone, subjectBefore, type Source } from '../../src/speech.js';
 import { childrenOf, refersToChild } from '../../src/children.js';
-import { Boundary, clauseAround } from '../../src/clauses.js';
+import { Boundary, boundaries, clauseAround } from '../../src/clauses.js';
 import childWordList from './child-words.json' with { type: 'json' };
 
 const childWords = new Matcher([childWordList as unknown as Lexicon]);
@@ -85,6 +85,7 @@ function checkSentence(context: RuleContext, sentence: SentenceInfo, options: Op
       report('agentless', [m.start, m.end], { phrase: text(context, m) }, { note: m.entry.note });
       continue;
     }
+    if ((!sentence.block.inList && isTitleLine(context.text, m.start, m.end)) || sourceFieldBelow(context.text, m.end)) continue;
     const agent = agentAfter(node, m.to);
     if (agent && agent.kind !== 'vague') continue;
     if (!agent && namesDocument(node, m.to)) continue;
@@ -106,10 +107,11 @@ function checkSentence(context: RuleContext, sentence: SentenceInfo, options: Op
 
   // 2. A vague source before a reporting verb: "people say", "staff said", "someone told me", "they said" with nobody named.
   for (const a of attributions(node)) {
-    if (a.group === 'opinion' && a.source.kind !== 'vague') continue;
-    const vague = a.source.kind === 'vague' || (a.source.kind === 'pronoun' && isUnresolvedThey(context, sentence, a.source));
+    const source = vagueHeadBefore(node, a.source) ?? a.source;
+    if (a.group === 'opinion' && source.kind !== 'vague') continue;
+    const vague = source.kind === 'vague' || (source.kind === 'pronoun' && isUnresolvedThey(context, sentence, source));
     if (!vague) continue;
-    const span = phraseOf(a.source.from, a.verb.to);
+    const span = phraseOf(source.from, a.verb.to);
     report('vagueSource', span, { phrase: context.text.slice(span[0], span[1]) }, { note: vagueNote });
   }
 
@@ -120,12 +122,9 @@ function checkSentence(context: RuleContext, sentence: SentenceInfo, options: Op
     const word = terms[m.from].norm;
     let ofChild = false;
     if (word.startsWith('allegation')) {
-      ofChild = childInClause(context, sentence, m);
+      ofChild = childInClause(context, sentence, m) || childMadeIt(context, sentence, m.from);
     } else if (word !== 'allegedly') {
-      const subject = subjectBefore(node, m.from);
-      // "Ruby's alleged assault" is an adjective: leave it.
-      const possessive = subject.kind !== 'none' && terms[subject.to - 1]?.bare !== undefined;
-      ofChild = (!possessive && subject.kind !== 'none' && refersToChild(context, sentence, subject.to - 1, true)) || isChildAgent(context, sentence, m.to);
+      ofChild = childIsSubject(context, sentence, m.from) || isChildAgent(context, sentence, m.to);
     }
     if (!ofChild) continue;
     report('childWords', [m.start, m.end], { word: text(context, m), child: childrenOf(context).display }, { expected: m.entry.expected, note: m.entry.note });
@@ -165,11 +164,69 @@ function isUnresolvedThey(context: RuleContext, sentence: SentenceInfo, source: 
 
 /** "Ruby allegedly told her teacher": the speech next to "allegedly" is the child's. */
 function childSpeaks(context: RuleContext, sentence: SentenceInfo, m: LexiconMatch): boolean {
-  const subject = subjectBefore(sentence.node, m.from);
-  if (subject.kind !== 'none' && refersToChild(context, sentence, subject.to - 1, true)) {
-    return attributions(sentence.node).some((a) => a.verb.from >= m.to && a.verb.from <= m.to + 1);
-  }
-  return false;
+  return childIsSubject(context, sentence, m.from) && attributions(sentence.node).some((a) => a.verb.from >= m.to && a.verb.from <= m.to + 1);
+}
+
+/** The child is the subject of the verb at term `verb`: "Ruby alleged", "she made". "Ruby's alleged assault" is an adjective. */
+function childIsSubject(context: RuleContext, sentence: SentenceInfo, verb: number): boolean {
+  const subject = subjectBefore(sentence.node, verb);
+  if (subject.kind === 'none' || termsOf(sentence.node)[subject.to - 1]?.bare !== undefined) return false;
+  return refersToChild(context, sentence, subject.to - 1, true);
+}
+
+/** Words between "made" and "allegation": "made an allegation", "has made further allegations". */
+const allegationDeterminers = new Set(['a', 'an', 'another', 'the', 'further', 'new', 'several', 'two', 'three', 'serious', 'false']);
+
+/** "Riley made an allegation", "she has made allegations": the child made it. */
+function childMadeIt(context: RuleContext, sentence: SentenceInfo, allegation: number): boolean {
+  const terms = termsOf(sentence.node);
+  let made = allegation - 1;
+  while (made >= 0 && allegationDeterminers.has(terms[made].norm)) made--;
+  return made >= 0 && /^(?:made|makes|make|making)$/.test(terms[made].norm) && childIsSubject(context, sentence, made);
+}
+
+/** Prepositions that attach a place or a group to a source: "staff at the unit", "someone from the school". */
+const placePrepositions = new Set(['at', 'from', 'in', 'on']);
+/** Words of the place itself: "at the unit", "from Holmfield School". */
+const placeWords = /^(?:the|a|an|his|her|their|our|my|this|that)$/;
+
+/**
+ * A vague head before the source a reporting verb found: "Staff at the unit
+ * describe" (the verb's neighbour is "unit"; the speaker is "staff").
+ */
+function vagueHeadBefore(node: Sentence, source: Source): Source | undefined {
+  if (source.kind !== 'other' && source.kind !== 'role' && source.kind !== 'name') return undefined;
+  const terms = termsOf(node);
+  const breaks = boundaries(node);
+  let at = source.from - 1;
+  while (at >= 0 && at >= source.from - 3 && (placeWords.test(terms[at].norm) || /^[A-Z]/.test(terms[at].raw)) && breaks[at + 1] === Boundary.none) at--;
+  if (at < 1 || !placePrepositions.has(terms[at].norm) || breaks[at] !== Boundary.none || breaks[at + 1] !== Boundary.none) return undefined;
+  // "Everyone at the meeting agreed": all of a known group, which owns the view.
+  if (/^(?:everyone|everybody|all)$/.test(terms[at - 1].norm)) return undefined;
+  const head = classifySource(node, at - 1);
+  return head.kind === 'vague' ? { ...head, to: source.to } : undefined;
+}
+
+/** A form's title on its own line ("Referral received"): a heading, not a report. Three words at most, no final punctuation. */
+function isTitleLine(text: string, start: number, end: number): boolean {
+  const lineEnd = text.indexOf('\n', end);
+  const line = text.slice(text.lastIndexOf('\n', start - 1) + 1, lineEnd < 0 ? text.length : lineEnd).trim();
+  return !/[.!?:;,]$/.test(line) && line.split(/\s+/).length <= 3;
+}
+
+/** A form field that names the source: "From: Mrs Shah, Designated Safeguarding Lead", "Referrer: ...". */
+const sourceField = /^[ \t]*[*_]*(?:from|referrer|referred by|source|referral source|caller)[*_]*[ \t]*:[*_]*[ \t]*\S/im;
+
+/**
+ * A source field in the next five lines of the same block ("Referral received: 03/11/2025" then "From: ...").
+ * Not after a blank line: an email pasted below a paragraph has a "From:" that is not that paragraph's source.
+ */
+function sourceFieldBelow(text: string, end: number): boolean {
+  const lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) return false;
+  const below = text.slice(lineEnd + 1).split('\n', 5);
+  const blank = below.findIndex((line) => !line.trim());
+  return sourceField.test((blank < 0 ? below : below.slice(0, blank)).join('\n'));
 }
 
 /** "alleged by Ruby". */

@@ -81,6 +81,7 @@ function checkSentence(context: RuleContext, sentence: SentenceInfo, matcher: Ma
 
   // 1. "It is felt", "it was agreed", "there are concerns": no owner.
   for (const m of unowned.matchSentence(node)) {
+    if (m.entry.sentenceStart === true && !opensSentence(node, m.from)) continue;
     if (hasOwnerAfter(node, m)) continue;
     spans.push([m.start, m.end]);
     context.report({ messageId: 'unowned', data: { phrase: context.text.slice(m.start, m.end) }, range: [m.start, m.end], note: m.entry.note });
@@ -125,6 +126,11 @@ function hasOwnerAfter(node: Sentence, m: LexiconMatch): boolean {
     }
   }
   return false;
+}
+
+/** "Agreed NFA.", "10/11 Decision made to close": nothing but a date or a time before the words. */
+function opensSentence(node: Sentence, from: number): boolean {
+  return termsOf(node).slice(0, from).every((t) => /^\d/.test(t.norm));
 }
 
 /** Worries someone has: "no concerns" after "has/have/had". */

@@ -51,6 +51,19 @@ ruleTester(rule, {
     { name: "a role has the worry", code: "Maya's class teacher had no worries about her reading." },
     { name: "clearly before a speech verb: how he spoke", code: "Kayden clearly said he did not want to go." },
     "Kayden clearly told me that he wants to stay with his nan.",
+    { name: "evidence after a colon", code: "Contact went well: Ava laughed when Mum read her a story." },
+    { name: "a reason after the verdict", code: "The visit went well because Ava showed me her new bike." },
+    { name: "someone else's view", code: "Mum said things are much better at home." },
+    { name: "how someone feels is not a verdict", code: "Mum is feeling much better." },
+    { name: "got home ok: arriving, not a verdict", code: "Tia got home ok after school." },
+    { name: "a hope", code: "I hope the move goes well." },
+    { name: "poor with its evidence", code: "Mason has poor attendance: 71% this half term." },
+    "Leo has poor eyesight and wears glasses.",
+    { name: "the agreement has its owners", code: "Mum and I agreed that she will ring me on Friday." },
+    { name: "the decision-maker follows", code: "A decision was made by Ms Ferris to close the case." },
+    { name: "no decision is a fact", code: "No decision was made at the meeting." },
+    { name: "a form label, not a decision", code: "Agreed actions: Mum to ring the school by Friday." },
+    { name: "agreed after its subject", code: "Mum agreed that she would not let Mr Haigh into the house." },
   ],
   invalid: [
     {
@@ -265,6 +278,76 @@ ruleTester(rule, {
       errors: [
         { messageId: 'opinionAsFact', line: 1, column: 15, endLine: 1, endColumn: 19 },
         { messageId: 'unowned', line: 2, column: 1, endLine: 2, endColumn: 11 },
+      ],
+    },
+    {
+      code: "Overall contact went well.",
+      errors: [
+        { messageId: 'opinionAsFact', line: 1, column: 17, endLine: 1, endColumn: 26 },
+      ],
+    },
+    {
+      code: "Things are much better at home.",
+      errors: [
+        { messageId: 'opinionAsFact', line: 1, column: 12, endLine: 1, endColumn: 23 },
+      ],
+    },
+    {
+      code: "Parents are working well with the plan.",
+      errors: [
+        { messageId: 'opinionAsFact', line: 1, column: 13, endLine: 1, endColumn: 25 },
+      ],
+    },
+    {
+      code: "The children separated well at the end of the session.",
+      errors: [
+        { messageId: 'opinionAsFact', line: 1, column: 14, endLine: 1, endColumn: 28 },
+      ],
+    },
+    {
+      code: "Home ok. The children are doing ok at school.",
+      name: "ok after home and doing",
+      errors: [
+        { messageId: 'opinionAsFact', line: 1, column: 6, endLine: 1, endColumn: 8 },
+        { messageId: 'opinionAsFact', line: 1, column: 33, endLine: 1, endColumn: 35 },
+      ],
+    },
+    {
+      code: "Destiny has poor school attendance.",
+      errors: [
+        { messageId: 'opinionAsFact', line: 1, column: 13, endLine: 1, endColumn: 17 },
+      ],
+    },
+    {
+      code: "The visit was lovely. She seemed happy.",
+      name: "a view of someone in the next sentence is not something they did",
+      errors: [
+        { messageId: 'opinionAsFact', line: 1, column: 15, endLine: 1, endColumn: 21 },
+      ],
+    },
+    {
+      code: "Agreed NFA re the injury.",
+      errors: [
+        { messageId: 'unowned', line: 1, column: 1, endLine: 1, endColumn: 11 },
+      ],
+    },
+    {
+      code: "10/11/25 Agreed that the case will close.",
+      name: "a date before the subjectless agreement",
+      errors: [
+        { messageId: 'unowned', line: 1, column: 10, endLine: 1, endColumn: 21 },
+      ],
+    },
+    {
+      code: "The decision was made to close the case.",
+      errors: [
+        { messageId: 'unowned', line: 1, column: 1, endLine: 1, endColumn: 22 },
+      ],
+    },
+    {
+      code: "Decision made to step down to early help.",
+      errors: [
+        { messageId: 'unowned', line: 1, column: 1, endLine: 1, endColumn: 14 },
       ],
     },
     {
