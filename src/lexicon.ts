@@ -100,7 +100,7 @@ export function validateLexicon(data: unknown, file: string, extraFields: Record
       phrases.set(key, entry.id as string);
     }
   });
-  return data as unknown as Lexicon;
+  return data as Lexicon;
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { Sentence } from 'nlcst';
 import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.js';
-import { Matcher, type Lexicon, type LexiconMatch } from '../../src/lexicon.js';
+import { builtinLexicon, Matcher, type LexiconMatch } from '../../src/lexicon.js';
 import { termsOf } from '../../src/tokens.js';
 import { agentAfter, agentlessIn, attributions, classifySource, namesSomeone, subjectBefore, type Source } from '../../src/speech.js';
 import { childrenOf, refersToChild } from '../../src/children.js';
 import { Boundary, boundaries, clauseAround } from '../../src/clauses.js';
 import childWordList from './child-words.json' with { type: 'json' };
 
-const childWords = new Matcher([childWordList as unknown as Lexicon]);
+const childWords = new Matcher([builtinLexicon(childWordList)]);
 
 interface Options {
   suggestChildWords: boolean;

@@ -1,6 +1,6 @@
 import type { Sentence } from 'nlcst';
 import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.js';
-import { Matcher, type Lexicon, type LexiconMatch } from '../../src/lexicon.js';
+import { builtinLexicon, Matcher, type LexiconMatch } from '../../src/lexicon.js';
 import { termsOf } from '../../src/tokens.js';
 import { findEvidence } from '../../src/evidence.js';
 import { isHypothetical } from '../../src/negation.js';
@@ -12,7 +12,7 @@ import unownedList from './unowned.json' with { type: 'json' };
 import ownershipList from './ownership.json' with { type: 'json' };
 
 /** The built-in list of evaluative words (rules/no-opinion-as-fact/evaluative.json). */
-export const evaluative = evaluativeList as unknown as Lexicon;
+export const evaluative = builtinLexicon(evaluativeList);
 
 interface Options extends WordListOptions {
   lexicons: string[];
@@ -23,8 +23,8 @@ const builtin = new Matcher([evaluative]);
 const matcherFor = perOptions((options: Options) =>
   options.lexicons.length || options.allow.length ? new Matcher([evaluative, ...loadTeamLexicons(options.lexicons)], allowSet(options)) : builtin,
 );
-const unowned = new Matcher([unownedList as unknown as Lexicon]);
-const owners = new Matcher([ownershipList as unknown as Lexicon]);
+const unowned = new Matcher([builtinLexicon(unownedList)]);
+const owners = new Matcher([builtinLexicon(ownershipList)]);
 /** Labels of people are no-unevidenced-label's: never report the same words twice. */
 const labelMatcher = new Matcher([labels]);
 

@@ -1,6 +1,6 @@
 import type { Sentence } from 'nlcst';
 import { defineRule, type SentenceInfo } from '../../src/rule.js';
-import { Matcher, type Lexicon, type LexiconMatch } from '../../src/lexicon.js';
+import { builtinLexicon, Matcher, type LexiconMatch } from '../../src/lexicon.js';
 import { findEvidence } from '../../src/evidence.js';
 import { isHypothetical, isNegated } from '../../src/negation.js';
 import { hasSpeech, isReported } from '../../src/speech.js';
@@ -8,7 +8,7 @@ import { allowSet, loadTeamLexicons, perOptions, type WordListOptions } from '..
 import labelList from './labels.json' with { type: 'json' };
 
 /** The built-in list of labels (rules/no-unevidenced-label/labels.json). */
-export const labels = labelList as unknown as Lexicon;
+export const labels = builtinLexicon(labelList);
 
 interface Options extends WordListOptions {
   lexicons: string[];
