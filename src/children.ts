@@ -47,7 +47,7 @@ export function childrenOf(context: Pick<RuleContext, 'frontmatter' | 'text' | '
   const known = names.size > 0;
   const initials = frontMatterInitials(context.frontmatter);
   // "Maya (8)", "Theo (4)", "Jordan Ashworth (14)", and initials: "J (7)", "KB (7)"
-  for (const m of context.text.matchAll(/\b([A-Z][a-z'’-]+|[A-Z]{1,3})(?:\s+[A-Z][a-z'’-]+)?\s*\((\d{1,2})\)/g)) {
+  for (const m of context.text.matchAll(nameWithAge)) {
     if (Number(m[2]) >= 18) continue;
     if (/^[A-Z]+$/.test(m[1])) addInitials(initials, m[1]);
     else if (!notNames.has(m[1].toLowerCase())) names.add(m[1].toLowerCase());
@@ -59,6 +59,59 @@ export function childrenOf(context: Pick<RuleContext, 'frontmatter' | 'text' | '
   noteChildren.set(context.nlcst, found);
   return found;
 }
+
+/** "Maya (8)", "Jordan Ashworth (14)", "J (7)": a first name or initials, maybe a surname, an age in brackets. */
+const nameWithAge = /\b([A-Z][a-z'’-]+|[A-Z]{1,3})(?:\s+[A-Z][a-z'’-]+)?\s*\((\d{1,2})\)/g;
+
+export interface Ages {
+  /** Ages by case-folded first name: the front matter `age` for the one child it names, and "Name (N)" in the text. */
+  byName: Map<string, number>;
+  /**
+   * The age of the one the note is about: the front matter `age` (with at most one `child`), else the
+   * age written next to the front matter child's name, else (no front matter
+   * child) the first name written with an age ("PA contact - Chloe Adams (18)").
+   */
+  subject?: number;
+}
+
+const noteAges = new NodeMemo<Ages>();
+
+/** The ages the note gives, 18 and over included (a care leaver's note is about a young adult). */
+export function agesOf(context: Pick<RuleContext, 'frontmatter' | 'text' | 'nlcst'>): Ages {
+  return noteAges.of(context.nlcst, () => {
+    const byName = new Map<string, number>();
+    const named = [...childNames(context.frontmatter)];
+    // One `age` for several children would say nothing about which of them.
+    const given = named.length <= 1 && context.frontmatter.data?.age != null ? Number(context.frontmatter.data.age) : NaN;
+    const fromFrontMatter = Number.isInteger(given) ? given : undefined;
+    if (fromFrontMatter !== undefined && named.length === 1) byName.set(named[0], fromFrontMatter);
+    let first: number | undefined;
+    for (const m of context.text.matchAll(nameWithAge)) {
+      const age = Number(m[2]);
+      first ??= age;
+      const name = m[1].toLowerCase();
+      if (/^[A-Z]+$/.test(m[1]) || notNames.has(name) || byName.has(name)) continue;
+      byName.set(name, age);
+    }
+    const subject = fromFrontMatter ?? (named.length ? named.map((n) => byName.get(n)).find((a) => a !== undefined) : first);
+    return { byName, subject };
+  });
+}
+
+/**
+ * Ages written in a piece of a sentence, with their offsets in it: "(14)",
+ * "aged 14", "age 14", "a 14-year-old", "14 years old", "is 14", "who was 15".
+ * A number followed by a unit or a time ("is 15 minutes late", "was 12:30") is
+ * not an age.
+ */
+export function agesIn(text: string): { age: number; index: number }[] {
+  const found: { age: number; index: number }[] = [];
+  for (const m of text.matchAll(ageWritten)) found.push({ age: Number(m[1] ?? m[2] ?? m[3]), index: m.index });
+  return found;
+}
+
+const ageWritten =
+  /(?<=\w\s?)\((\d{1,2})\)|\b(?:aged?|is|was|turned)\s+(\d{1,2})\b(?![:./%]\d|\s*(?:%|per\b|percent|times|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?(?![- ]old)|am\b|pm\b|o'clock|miles?))|\b(\d{1,2})[- ]years?[- ]old\b/gi;
 
 const childPronouns = new Set(['he', 'she', 'they', 'him', 'her', 'them']);
 

@@ -39,6 +39,18 @@ ruleTester(rule, {
     { name: 'in a blockquote', code: '> The school disagree with the plan.\n\nI visited Jordan at home.' },
     { name: 'challenging behaviour is not a challenge', code: 'School told me about challenging behaviour in class and a challenge for Mum at home.' },
     { name: 'the named professional confirmed', code: "The school disputed the threshold decision. Ms Lister confirmed the decision at the meeting on Friday." },
+    { name: 'a child with a hyphenated name disagrees', code: "---\nchild: Ellie-Mae Turner\n---\n\nEllie-Mae does not agree with the school's plan for her." },
+    { name: 'a child named with an age disagrees', code: "Visit to Mason Clarke (13).\n\nMason does not agree with the school's plan for him." },
+    // An outcome about the disagreement, in another paragraph.
+    {
+      name: 'later, naming the same professional',
+      code: 'Mrs Gale said the school does not agree with closing the plan.\n\nI explained my reasons and showed her the assessment.\n\nMrs Gale agreed with keeping the plan open for three months.',
+    },
+    {
+      name: 'later, under an outcome heading',
+      code: "## The school's view\n\nThe school does not agree with closing the plan.\n\n## Outcome\n\nWe all agreed that I will visit every week until the review.",
+    },
+    { name: 'later, an escalation route with a date', code: 'The health visitor disagreed with the decision to close the case.\n\nI will discuss this with my manager on Monday 30 November.' },
   ],
   invalid: [
     {
@@ -73,6 +85,22 @@ ruleTester(rule, {
     },
     { name: 'a pronoun for the school', code: 'The school said they do not agree with the plan.', errors: [{ messageId: 'noOutcome', line: 1, column: 1, endLine: 1, endColumn: 49 }] },
     { name: 'in a heading', code: '# Disagreement with the school about the plan\n\nWe met at 1pm.', errors: [{ messageId: 'noOutcome', line: 1, column: 3, endLine: 1, endColumn: 46 }] },
+    // An agreement about something else does not address the disagreement.
+    {
+      name: 'an unrelated agreement before the disagreement',
+      code: 'We agreed that Mum will take Ruby to the dentist on Monday.\n\nThe health visitor disagreed with the decision to close the case.',
+      errors: [{ messageId: 'noOutcome', line: 3, column: 1, endLine: 3, endColumn: 66 }],
+    },
+    {
+      name: 'an unrelated agreement after it, in another paragraph',
+      code: 'The school do not agree with the plan to close the case.\n\nI visited Mum at home. Mum and I agreed that she will ring the GP.',
+      errors: [{ messageId: 'noOutcome', line: 1, column: 1, endLine: 1, endColumn: 57 }],
+    },
+    {
+      name: 'an agreement in an earlier section',
+      code: '## Visit\n\nWe agreed that I will visit every Monday.\n\n## School\n\nThe school does not agree with closing the plan.',
+      errors: [{ messageId: 'noOutcome', line: 7, column: 1, endLine: 7, endColumn: 49 }],
+    },
   ],
 });
 

@@ -1,6 +1,8 @@
+import type { Sentence } from 'nlcst';
 import { defineRule, type SentenceInfo } from '../../src/rule.js';
 import { termsOf, type Term } from '../../src/tokens.js';
-import { childNames, childWords, familyAdultWords } from '../../src/people.js';
+import { childWords, familyAdultWords } from '../../src/people.js';
+import { childrenOf, isChildName, type Children } from '../../src/children.js';
 
 // Everything here is matched on the text of one sentence, case-insensitively
 // unless noted. See README.md for what each part is for.
@@ -131,6 +133,24 @@ function isOutcome(text: string): boolean {
   return aboutIt.test(text) && date.test(text);
 }
 
+/** A heading or label over outcomes: "## Outcome", "Decision:", "What we agreed". */
+const outcomeTitle = /\b(?:outcomes?|decisions?|resolution|agreed|agreement|conclusions?)\b/i;
+/** A paragraph that is only a label: "Outcome:", "**Actions:**". */
+const labelOnly = /^\W*[^.!?:\n]{1,40}:\W*$/;
+
+/** Words that say nothing about what or whom a sentence is about. */
+const generic = new Set([
+  'that', 'this', 'these', 'those', 'with', 'will', 'would', 'should', 'could', 'shall', 'have', 'having', 'been', 'were',
+  'they', 'them', 'their', 'there', 'then', 'than', 'what', 'when', 'where', 'which', 'while', 'whether', 'about', 'after',
+  'before', 'also', 'into', 'from', 'onto', 'said', 'says', 'told', 'tell', 'asked', 'felt', 'feel', 'feels', 'think',
+  'thinks', 'thought', 'does', 'done', 'doing', 'make', 'made', 'making', 'meeting', 'today', 'week', 'weeks', 'month',
+  'months', 'more', 'most', 'some', 'very', 'just', 'only', 'still', 'being', 'each', 'other', 'over', 'such', 'because',
+  'since', 'until', 'again', 'like', 'need', 'needs', 'needed', 'want', 'wants', 'wanted', 'going', 'know', 'known',
+  'time', 'well', 'good', 'stated', 'states', 'explained', 'discussed', 'discussion', 'including', 'everyone', 'both',
+  'all', 'further', 'next', 'last', 'first', 'here', 'your', 'ours', 'mine', 'monday', 'tuesday', 'wednesday', 'thursday',
+  'friday', 'saturday', 'sunday', 'instead', 'remain', 'remains', 'stay', 'stays', 'continue', 'continues',
+]);
+
 type Who = 'professional' | 'family' | 'child' | 'someone';
 
 /** Indexes from `from` towards `to` (exclusive), either way. */
@@ -167,8 +187,8 @@ export default defineRule({
   create(context) {
     return {
       'document:end'() {
-        let raised: SentenceInfo | undefined;
-        let children: Set<string> | undefined;
+        const raised: SentenceInfo[] = [];
+        let children: Children | undefined;
         let roles: Map<string, Who | undefined> | undefined;
         for (const sentence of context.sentences) {
           if (!stems.test(sentence.text)) continue;
@@ -176,12 +196,51 @@ export default defineRule({
           if (at === undefined) continue;
           const offset = sentence.start + at;
           if (context.scopes.has('quote', offset) || context.scopes.has('blockquote', offset)) continue;
-          raised = sentence;
-          break;
+          raised.push(sentence);
         }
-        if (!raised) return;
-        if (context.sentences.some((sentence) => isOutcome(sentence.text))) return;
-        context.report({ messageId: 'noOutcome', range: [raised.start, raised.end] });
+        if (!raised.length) return;
+        const topics = new Map<SentenceInfo, Set<string>>();
+        if (context.sentences.some((sentence) => isOutcome(sentence.text) && raised.some((d) => isAbout(sentence, d)))) return;
+        context.report({ messageId: 'noOutcome', range: [raised[0].start, raised[0].end] });
+
+        /**
+         * Is an outcome about this disagreement, not an unrelated "we agreed"
+         * elsewhere in the note? It is when it stands in the same paragraph;
+         * or after it, under an outcome heading or label, as an escalation
+         * route with a date, or naming someone or something the disagreement
+         * names ("Mrs Gale said she was satisfied", "the plan will stay open").
+         */
+        function isAbout(outcome: SentenceInfo, disagreement: SentenceInfo): boolean {
+          if (outcome.paragraph === disagreement.paragraph) return true;
+          if (outcome.index < disagreement.index) return false;
+          if (underOutcomeTitle(outcome, disagreement)) return true;
+          if (aboutIt.test(outcome.text) && date.test(outcome.text)) return true;
+          let topic = topics.get(disagreement);
+          if (!topic) topics.set(disagreement, (topic = topicWords(disagreement)));
+          return [...topicWords(outcome)].some((word) => topic.has(word));
+        }
+
+        /** The outcome is, or stands under, a heading or label that names an outcome, between it and the disagreement. */
+        function underOutcomeTitle(outcome: SentenceInfo, disagreement: SentenceInfo): boolean {
+          for (let k = outcome.index; k > disagreement.index; k--) {
+            const s = context.sentences[k];
+            if (s.block.block === 'heading' || labelOnly.test(s.text)) return outcomeTitle.test(s.text);
+          }
+          return false;
+        }
+
+        /** People and things a sentence names: names, roles and content words, not the child (who every sentence is about). */
+        function topicWords(sentence: SentenceInfo): Set<string> {
+          children ??= childrenOf(context);
+          const terms = termsOf(sentence.node);
+          const words = new Set<string>();
+          for (const [i, t] of terms.entries()) {
+            const word = t.bare ?? t.norm;
+            if (!professionalTerms.has(word) && (word.length < 4 || generic.has(word) || /agree|decid|^\d/.test(word))) continue;
+            if (!isChildName(children, sentence.node, i, true)) words.add(word);
+          }
+          return words;
+        }
 
         /**
          * Who disagrees: the nearest professional, family member, child or
@@ -190,26 +249,29 @@ export default defineRule({
          * the sentence, so then the sentence is read from its start; "I" and
          * "we" are the professional writing the note.
          */
-        function whoBefore(terms: readonly Term[], index: number): Who | undefined {
+        function whoBefore(sentence: Sentence, index: number): Who | undefined {
+          const terms = termsOf(sentence);
           let k = index - 1;
           while (k >= 0 && auxiliaries.has(terms[k].norm)) k--;
           if (k < 0) return undefined;
           if (terms[k].norm === 'i' || terms[k].norm === 'we') return 'professional';
           const order = pronouns.has(terms[k].norm) ? range(0, k) : range(k, -1);
           for (const j of order) {
-            const who = place(terms[j]);
+            const who = place(sentence, j);
             if (who) return who;
           }
           return undefined;
         }
 
-        /** What one word says about who it is, if anything. */
-        function place(term: Term): Who | undefined {
-          children ??= childNames(context.frontmatter);
+        /** What the word at term `i` says about who it is, if anything. */
+        function place(sentence: Sentence, i: number): Who | undefined {
+          children ??= childrenOf(context);
+          const term = termsOf(sentence)[i];
           const word = term.bare ?? term.norm;
           if (professionalTerms.has(word)) return 'professional';
           if (familyAdultWords.has(word)) return 'family';
-          if (children.has(word) || childWords.has(word)) return 'child';
+          // The child's name, hyphenated ("Ellie-Mae") or written with an age ("Mason (13)") too.
+          if (isChildName(children, sentence, i, true) || childWords.has(word)) return 'child';
           if (/^[A-Z][a-z]/.test(term.raw) && !notNames.has(word)) return roleOf(term.raw.replace(/['’]s$/, '')) ?? 'someone';
           return undefined;
         }
@@ -220,11 +282,9 @@ export default defineRule({
          * (Amir's father)".
          */
         function roleOf(name: string): Who | undefined {
-          children ??= childNames(context.frontmatter);
           roles ??= new Map();
           if (roles.has(name)) return roles.get(name);
           let role: Who | undefined;
-          if (children.has(name.toLowerCase())) role = 'child';
           for (const sentence of context.sentences) {
             if (role) break;
             const terms = termsOf(sentence.node);
@@ -266,11 +326,11 @@ export default defineRule({
             // A parent or a child who disagrees, or a professional who
             // disputes what a parent said, is not a disagreement between
             // professionals.
-            const who = whoBefore(terms, index);
+            const who = whoBefore(sentence.node, index);
             if (who === 'family' || who === 'child') continue;
             if (who !== 'professional' && !(named ??= professional.test(text))) continue;
-            const after = terms.slice(termAt(terms, sentence.start + m.index + m[0].length), undefined).slice(0, 4);
-            if (after.some((t) => place(t) === 'family')) continue;
+            const after = termAt(terms, sentence.start + m.index + m[0].length);
+            if (range(after, Math.min(terms.length, after + 4)).some((j) => place(sentence.node, j) === 'family')) continue;
             return m.index;
           }
           return undefined;

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/rule.js';
 import { frontMatterField, isBlank } from '../../src/frontmatter.js';
+import { signatureOf, type Signature } from './signature.js';
 
 interface Options {
   required: string[];
@@ -17,6 +18,35 @@ const reasons: Record<string, string> = {
 
 const keyList = (keys: readonly string[]) => keys.map((k) => `\`${k}\``).join(', ');
 
+/** Keys a note with no front matter can give in its text, by what gives them: who signed it, and a date. */
+const fromSignature = new Map<string, keyof Signature>([
+  ['author', 'author'],
+  ['event', 'date'],
+  ['recorded', 'date'],
+]);
+const signable = (key: string) => fromSignature.has(key.toLowerCase());
+
+/** What a note without front matter lacks, in words: "is not signed and dated", "is not dated and does not give `type`". */
+function lacks(missing: readonly string[]): string {
+  const unsigned = missing.some((key) => fromSignature.get(key.toLowerCase()) === 'author');
+  const undated = missing.some((key) => fromSignature.get(key.toLowerCase()) === 'date');
+  const others = missing.filter((key) => !signable(key));
+  const parts = [];
+  if (unsigned || undated) parts.push(`is not ${[unsigned && 'signed', undated && 'dated'].filter(Boolean).join(' and ')}`);
+  if (others.length) parts.push(`does not give ${keyList(others)}`);
+  return parts.join(' and ');
+}
+
+/** How to give what is missing: a signature line when that is enough, else front matter (which a .txt note cannot carry). */
+function howToGive(missing: readonly string[], required: readonly string[], plainText: boolean): string {
+  const frontMatter = `a front matter block giving ${keyList(required)}`;
+  if (missing.some((key) => !signable(key))) {
+    return plainText ? `Save it as Markdown (.md) and start it with ${frontMatter}.` : `Start it with ${frontMatter}.`;
+  }
+  const sign = 'End it with a signature line giving your name, role and the date ("Sam Patel, social worker, 16/11/2026")';
+  return plainText ? `${sign}.` : `${sign}, or start it with ${frontMatter}.`;
+}
+
 export default defineRule<Options>({
   id: 'record-metadata',
   meta: {
@@ -26,9 +56,8 @@ export default defineRule<Options>({
     messages: {
       missingKey: 'The front matter has no `{key}`: add {why}.',
       emptyKey: '`{key}` is empty: fill in {why}.',
-      noFrontMatter: 'This note has no front matter, so it does not say who wrote it or when. Start it with a front matter block giving {keys}.',
-      noFrontMatterText:
-        'This plain-text note cannot say who wrote it or when in a form recordlint can check. Save it as Markdown (.md) and start it with a front matter block giving {keys}.',
+      noFrontMatter: 'This note has no front matter and {lacks}. {how}',
+      noFrontMatterText: 'This plain-text note {lacks}. {how}',
     },
     fixable: false,
     options: {
@@ -40,7 +69,8 @@ export default defineRule<Options>({
       requireFrontMatter: {
         type: 'boolean',
         default: false,
-        description: 'Also report a note with no front matter at all (by default such a note, a plain .txt note for example, is left alone).',
+        description:
+          'Also report a note with no front matter at all, unless its text is signed and dated (by default such a note, a plain .txt note for example, is left alone).',
       },
     },
     defaultSeverity: 'warn',
@@ -61,11 +91,20 @@ export default defineRule<Options>({
         if (!required.length) return;
         if (!frontmatter.range || !frontmatter.data) {
           if (!options.requireFrontMatter) return;
+          // A note signed and dated in its text says who wrote it and when.
+          const signature = signatureOf(context.text);
+          const given = (key: string) => {
+            const part = fromSignature.get(key.toLowerCase());
+            return part !== undefined && signature[part] !== undefined;
+          };
+          const missing = required.filter((key) => !given(key));
+          if (!missing.length) return;
+          const plainText = context.kind === 'text';
           const firstLine = /^[^\r\n]*/.exec(context.text)![0];
           context.report({
-            messageId: context.kind === 'text' ? 'noFrontMatterText' : 'noFrontMatter',
+            messageId: plainText ? 'noFrontMatterText' : 'noFrontMatter',
             range: [0, firstLine.length],
-            data: { keys: keyList(required) },
+            data: { lacks: lacks(missing), how: howToGive(missing, required, plainText) },
           });
           return;
         }

@@ -20,6 +20,15 @@ ruleTester(rule, {
     { name: 'false is a value', code: `---\nauthor: Jess\nevent: 2026-11-16\nsafeguarding: false\n---\n${body}`, options: { required: ['author', 'event', 'safeguarding'] } },
     { name: 'Windows line endings', code: '---\r\nauthor: Jess\r\nevent: 2026-11-16\r\n---\r\n\r\nVisit.\r\n' },
     { name: 'a nested key with the same name does not count, but the top-level one does', code: `---\nauthor: Jess\nevent: 2026-11-16\nmeta:\n  author:\n---\n${body}` },
+    // requireFrontMatter: a note signed and dated in its text says who wrote it and when.
+    ...[
+      ['a closing name, role and date', 'Contact log for Ellie-Mae\n\nI rang the school.\n\nGareth Owen, social worker – written up 11/11/2025 11:20\n', 'note.txt'],
+      ['"Signed:" and a second signature', 'Case supervision\n\nWe discussed the plan.\n\n**Signed:** Mark Ellery, team manager, 20/11/2025\nSian Roberts, social worker, 20/11/2025\n', 'note.md'],
+      ['a name alone, and a "Date and time:" line', 'Telephone call with the health visitor\n\nDate and time: 27/11/2025, 10.20am\n\nWe talked about Lily-Rose.\n\nAnna Kowalczyk\nSocial Worker, Fairfield Children in Need Team\n', 'note.txt'],
+      ['"Written by" with a date', '## Case summary\nWritten by Beth Carroll, social worker, on 28/11/2025\n\nJayden is 15.\n\n1. Review the plan in January.\n2. Tell Jayden.\n3. Close the case.\n', 'note.md'],
+      ['a date in the title and a closing name', 'Supervision 21/11/2025 - the Patel family\n\nWe discussed the children.\n\nRuth Asante, team manager\n', 'note.txt'],
+      ['a date written out', 'Phone call with Mrs Baptiste.\n\nTom Gallagher, social worker\nWritten on 25 November 2026 at 9.10am\n', 'note.txt'],
+    ].map(([name, code, filename]) => ({ name: `no front matter, signed and dated: ${name}`, code, filename, options: { requireFrontMatter: true } })),
   ],
   invalid: [
     {
@@ -66,6 +75,41 @@ ruleTester(rule, {
       filename: 'note.txt',
       options: { requireFrontMatter: true },
       errors: [{ messageId: 'noFrontMatterText', line: 1, column: 1, endLine: 1, endColumn: 30 }],
+    },
+    {
+      name: 'a plain-text note signed without a date',
+      code: 'Phone call with Mrs Baptiste.\n\nTom Gallagher, social worker\n',
+      filename: 'note.txt',
+      options: { requireFrontMatter: true },
+      errors: [{ messageId: 'noFrontMatterText', line: 1, column: 1, endLine: 1, endColumn: 30, message: 'This plain-text note is not dated. End it with a signature line giving your name, role and the date' }],
+    },
+    {
+      name: 'dated but not signed',
+      code: '## School meeting - Riley Kent\n\nDate: 19/11/2025\n\nThe school do not agree with the plan.\n\nActions: SW to feed back to TM.\n',
+      options: { requireFrontMatter: true },
+      errors: [{ messageId: 'noFrontMatter', line: 1, column: 1, endLine: 1, endColumn: 31, message: 'This note has no front matter and is not signed. End it with a signature line' }],
+    },
+    {
+      name: 'a date of birth does not date the note, and a sentence about someone is not a signature',
+      code: 'Case notes - Leah Morgan DOB 03/04/2016\n\nI rang the school.\n\nMr Pollard, the head of year, will send the figures every Friday.\n',
+      filename: 'note.txt',
+      options: { requireFrontMatter: true },
+      errors: [{ messageId: 'noFrontMatterText', line: 1, column: 1, endLine: 1, endColumn: 40, message: 'This plain-text note is not signed and dated.' }],
+    },
+    {
+      name: 'a key only front matter can give',
+      code: 'Phone call with Mrs Baptiste.\n\nTom Gallagher, social worker, 25/11/2026\n',
+      options: { requireFrontMatter: true, required: ['author', 'event', 'child'] },
+      errors: [
+        {
+          messageId: 'noFrontMatter',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 30,
+          message: 'This note has no front matter and does not give `child`. Start it with a front matter block giving `author`, `event`, `child`.',
+        },
+      ],
     },
     {
       name: 'front matter after a blank line is not front matter',

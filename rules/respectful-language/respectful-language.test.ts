@@ -63,6 +63,21 @@ ruleTester(rule, {
     'Mum said, "I was an addict for ten years, but I have been clean since Theo was born."',
     '> "My mum says I come from a broken home."\n\nMaya told me this at school.',
     'Ruby is 15 and told the school nurse she is sexually active with her boyfriend, who is 15.',
+    { name: 'sixteen, the age of consent', code: 'Kacey (16) told the school nurse she is sexually active.' },
+    {
+      name: 'a child of 14 or 15 with someone of a similar age',
+      code: '---\nchild: Kacey Lomax\nage: 14\n---\n\nKacey told the school nurse she is sexually active with her boyfriend, who is 15.',
+    },
+    // What someone calls themselves is theirs to use.
+    'Dad described himself as an alcoholic who has been sober for two years.',
+    'Mum calls herself a recovering addict and goes to a meeting twice a week.',
+    'Mr Cole identifies as an addict in recovery.',
+    'Ms Reid sees herself as a former heroin addict.',
+    // Someone the note gives as 18 or over is an adult.
+    { name: 'an older boyfriend of an 18-year-old', code: 'PA contact - Chloe Adams (18)\n\nStaff said Chloe\'s older boyfriend has been seen outside the building.' },
+    { name: 'the front matter age', code: '---\nchild: Chloe Adams\nage: 19\n---\n\nShe told me her older boyfriend has moved in.' },
+    // "Poor choices" is only reported of the child.
+    { name: 'poor choices of a parent', code: '---\nchild: Kacey Lomax\n---\n\nMum said she made poor choices when she was younger.' },
     { name: 'an entry allowed by id', code: 'Mum suffers from depression.', options: { allow: ['suffers-from'] } },
     { name: 'a team entry allowed by id', code: 'Dad came with his baby mother.', options: { lexicons: [teamList], allow: ['baby-mother'] } },
   ],
@@ -86,6 +101,24 @@ ruleTester(rule, {
     one('Ruby has an older boyfriend who picks her up from school.', 'older boyfriend'),
     one('Ruby has been sexually active since the age of 12.', 'sexually active'),
     one('Ruby said she consented to sex with the man.', 'consented'),
+    one('Kacey (14) is sexually active.', 'sexually active', { message: 'A child under 16 cannot consent to sex in law' }),
+    {
+      name: 'the child\'s age from earlier in the note',
+      ...one('---\nchild: Kacey Lomax\n---\n\nReason for the meeting: Kacey (14) told a teacher about a man she met online.\n\nHealth: Kacey is sexually active and has been to the sexual health clinic twice.', 'sexually active'),
+    },
+    { name: 'the front matter age, and a pronoun', ...one('---\nchild: Kacey Lomax\nage: 14\n---\n\nShe is sexually active.', 'sexually active') },
+    one('Ruby (15) is sexually active with a 24-year-old man.', 'sexually active'),
+    { name: 'under 13, whoever the other child is', ...one('Ruby (12) is sexually active with a boy in her class, who is 12.', 'sexually active') },
+    one('Ruby (17) has an older boyfriend who picks her up from school.', 'older boyfriend'),
+    one('Mum described Dad as an alcoholic.', 'alcoholic'),
+    {
+      name: 'poor choices of the child',
+      ...one('---\nchild: Kacey Lomax\n---\n\nKacey has been going missing. She is making poor choices.', 'poor choices', { message: "'poor choices' puts the blame on the child" }),
+    },
+    (() => {
+      const code = '---\nchild: Kacey Lomax\n---\n\nKacey is putting herself at risk and is making poor choices.';
+      return { name: 'two victim-blaming phrases about one child', code, errors: [at(code, 'putting herself at risk'), at(code, 'poor choices')] };
+    })(),
     one('Leo did not attend his dental appointment.', 'did not attend', { message: 'Try "was not brought to".' }),
     { name: 'the child named in the front matter', ...one('---\nchild: Ruby Thornton\n---\n\nMum was late again. Ruby failed to attend the dental appointment.', 'failed to attend') },
     one('Mum was told that Marcus is a spastic.', 'spastic'),
