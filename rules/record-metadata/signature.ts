@@ -15,8 +15,11 @@ const dateWritten =
 
 const dates = new RegExp(dateWritten.source, 'gi');
 
-/** Two to four capitalised words ("Gareth Owen", "Mary-Jane O'Neil"), or an initial and a surname ("J Hurst"). */
-const name = String.raw`(?:[A-Z][a-z'’-]+|[A-Z]\.?)(?:[ \t]+[A-Z][a-zA-Z'’-]+){1,3}`;
+/**
+ * Two to four capitalised words ("Gareth Owen", "Mary-Jane O'Neil"), or an initial and a surname ("J Hurst").
+ * Characters outside ASCII as \u escapes, which RegExp reads: the bundle is ASCII (scripts/bundle.mjs).
+ */
+const name = String.raw`(?:[A-Z][a-z'\u2019-]+|[A-Z]\.?)(?:[ \t]+[A-Z][a-zA-Z'\u2019-]+){1,3}`;
 
 /** "Signed: Mark Ellery", "Written by Beth Carroll", "Worker: Gareth Owen": a name after a label, anywhere in the note. */
 const labelledName = new RegExp(String.raw`^(?:signed|written|recorded|completed|author|worker)(?:[ \t]+by[ \t]*:?|[ \t]*:)[ \t]*(${name})\b`, 'i');
@@ -26,7 +29,7 @@ const labelledName = new RegExp(String.raw`^(?:signed|written|recorded|completed
  * name that starts a line, then the end of the line or a comma or dash and
  * the rest (a role, a date).
  */
-const nameFirst = new RegExp(String.raw`^(${name})[ \t]*(?:$|[,–—-][ \t]*(.*)$)`);
+const nameFirst = new RegExp(String.raw`^(${name})[ \t]*(?:$|[,\u2013\u2014-][ \t]*(.*)$)`);
 
 /** First words of capitalised lines that are headings or roles, not names: "Next Steps", "Social Worker". */
 const notSigners = new Set(['next', 'case', 'plan', 'actions', 'action', 'social', 'team', 'family', 'child', 'date', 'outcome', 'review', 'visit', 'meeting', 'summary', 'notes', 'the', 'no']);
