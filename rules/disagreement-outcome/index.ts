@@ -135,8 +135,12 @@ function isOutcome(text: string): boolean {
 
 /** A heading or label over outcomes: "## Outcome", "Decision:", "What we agreed". */
 const outcomeTitle = /\b(?:outcomes?|decisions?|resolution|agreed|agreement|conclusions?)\b/i;
-/** A paragraph that is only a label: "Outcome:", "**Actions:**". */
-const labelOnly = /^\W*[^.!?:\n]{1,40}:\W*$/;
+/**
+ * A paragraph that is only a label: "Outcome:", "**Actions:**". The label
+ * starts at its first word character, so the expression has one way to
+ * match (linear time: test/redos.test.ts).
+ */
+const labelOnly = /^\W*\w[^.!?:\n]{0,39}:\W*$/;
 
 /** Words that say nothing about what or whom a sentence is about. */
 const generic = new Set([

@@ -29,7 +29,7 @@ const labelledName = new RegExp(String.raw`^(?:signed|written|recorded|completed
  * name that starts a line, then the end of the line or a comma or dash and
  * the rest (a role, a date).
  */
-const nameFirst = new RegExp(String.raw`^(${name})[ \t]*(?:$|[,\u2013\u2014-][ \t]*(.*)$)`);
+const nameFirst = new RegExp(String.raw`^(${name})[ \t]*(?:$|[,\u2013\u2014-])`);
 
 /** First words of capitalised lines that are headings or roles, not names: "Next Steps", "Social Worker". */
 const notSigners = new Set(['next', 'case', 'plan', 'actions', 'action', 'social', 'team', 'family', 'child', 'date', 'outcome', 'review', 'visit', 'meeting', 'summary', 'notes', 'the', 'no']);
@@ -73,7 +73,8 @@ function dateIn(line: string): string | undefined {
 function closingName(line: string): string | undefined {
   const m = nameFirst.exec(line);
   if (!m || notSigners.has(m[1].split(/\s/)[0].toLowerCase())) return undefined;
-  const rest = m[2] ?? '';
+  // The rest of the line is sliced off, not captured: `(.*)$` after the name takes quadratic time (test/redos.test.ts).
+  const rest = line.slice(m[0].length).trim();
   if (!rest || dateWritten.test(rest)) return m[1];
   return rest.split(/\s+/).length <= 6 && !/[.!?]$/.test(rest) ? m[1] : undefined;
 }
