@@ -11,7 +11,9 @@
 //     person or organisation ("They said..." with nobody named is vague);
 //   - "a neighbour", "a member of staff" are vague too ("an anonymous caller"
 //     is honest about it and is not);
-//   - "I" and "we" are the writer.
+//   - "I" and "we" are the writer;
+//   - a passive speech verb with a thing as subject ("this was raised") has
+//     no speaker: isReported and hasSpeech do not count it.
 // The word lists are data in src/markers/ (reporting-verbs.json, sources.json,
 // agentless.json).
 import type { Sentence } from 'nlcst';
@@ -249,7 +251,7 @@ export function agentlessIn(sentence: Sentence): LexiconMatch[] {
 export function isReported(sentence: Sentence, i: number): boolean {
   const [start] = clauseAround(sentence, i, Boundary.coord);
   for (const a of attributions(sentence)) {
-    if (a.verb.to <= i && a.verb.from >= start && a.source.kind !== 'writer') return true;
+    if (a.verb.to <= i && a.verb.from >= start && a.source.kind !== 'writer' && !isSpeakerless(sentence, a)) return true;
   }
   for (const m of agentlessIn(sentence)) {
     if (m.to <= i && m.from >= start) return true;
@@ -269,6 +271,28 @@ export function isReported(sentence: Sentence, i: number): boolean {
   return false;
 }
 
+const beForms = new Set(['was', 'were', 'is', 'are', 'am', 'be', 'been', 'being']);
+/** Verbs whose passive subject is the one spoken to ("the family were told"): someone still spoke. */
+const toldVerbs = new Set(['told', 'informed', 'advised', 'warned', 'assured', 'accused']);
+
+/**
+ * "When this was raised", "the issue was mentioned": a passive speech verb
+ * with a thing for its subject and no "by Ms Jones" after it has no speaker,
+ * so the words after it are the writer's own. "It was disclosed that..." is
+ * left alone: what follows "it" is what was said (the hearsay passives are
+ * agentless.json's). An opinion passive ("it is felt", "was considered") is
+ * reported as unowned by no-opinion-as-fact and plain-english instead.
+ */
+function isSpeakerless(sentence: Sentence, a: Attribution): boolean {
+  if (a.source.kind !== 'other' || a.group === 'opinion') return false;
+  const terms = termsOf(sentence);
+  if (terms[a.source.from].norm === 'it') return false;
+  const verb = terms[a.verb.from].norm;
+  if (toldVerbs.has(verb) || verb.endsWith('ing')) return false;
+  if (!terms.slice(a.source.to, a.verb.from).some((t) => beForms.has(t.norm))) return false;
+  return !agentAfter(sentence, a.verb.to, 3);
+}
+
 const objectWords = new Set(['me', 'us', 'him', 'her', 'them', 'so', 'this']);
 const lastWords = new NodeMemo<number>();
 
@@ -284,8 +308,7 @@ function findLastWord(sentence: Sentence): number {
   return last;
 }
 
-/** Does the sentence contain any reporting verb or agentless construction? */
+/** Does the sentence contain a reporting verb with a speaker ("this was raised" has none) or an agentless construction? */
 export function hasSpeech(sentence: Sentence): boolean {
-  const found = matchesOf(sentence);
-  return found.verbs.length > 0 || found.agentless.length > 0;
+  return attributions(sentence).some((a) => !isSpeakerless(sentence, a)) || agentlessIn(sentence).length > 0;
 }

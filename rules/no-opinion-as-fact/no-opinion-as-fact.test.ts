@@ -54,6 +54,7 @@ ruleTester(rule, {
     { name: "evidence after a colon", code: "Contact went well: Ava laughed when Mum read her a story." },
     { name: "a reason after the verdict", code: "The visit went well because Ava showed me her new bike." },
     { name: "someone else's view", code: "Mum said things are much better at home." },
+    { name: "a hearsay passive is the source's view", code: "Concerns were raised that the bedroom was disgusting." },
     { name: "how someone feels is not a verdict", code: "Mum is feeling much better." },
     { name: "got home ok: arriving, not a verdict", code: "Tia got home ok after school." },
     { name: "a hope", code: "I hope the move goes well." },
@@ -66,6 +67,13 @@ ruleTester(rule, {
     { name: "agreed after its subject", code: "Mum agreed that she would not let Mr Haigh into the house." },
   ],
   invalid: [
+    {
+      name: "a passive speech verb with a thing as subject has no speaker: the verdict is the writer's",
+      code: "When this was raised the bedroom was disgusting.",
+      errors: [
+        { messageId: 'opinionAsFact', line: 1, column: 38, endLine: 1, endColumn: 48 },
+      ],
+    },
     {
       code: "The bedroom was disgusting.",
       errors: [

@@ -34,6 +34,13 @@ ruleTester(rule, {
     "Ms Jones described Dad as \"volatile\".",
     "Ms Jones described Dad as “volatile”.",
     "It was reported that Dad is aggressive.",
+    // Hearsay passives are agentless constructions (attribute-hearsay asks for the source); a passive
+    // with someone named after it, or with the person told as subject, still has a speaker.
+    "Concerns were raised that Dad is aggressive.",
+    "His behaviour was described by his teacher as aggressive.",
+    "The family were told that Dad is aggressive.",
+    // After "it was ... that" come the words that were said.
+    "It was disclosed that Dad is aggressive.",
     "Mum was hostile according to the school.",
     "# Dad’s aggression\n\nWe talked about what happened on Saturday.",
     "> Dean is really aggressive when he has been drinking.",
@@ -48,6 +55,25 @@ ruleTester(rule, {
     {"code":"Ms Reid told me her son was aggressive at school.\n\nShe said he threw a chair.","filename":"note.txt"},
   ],
   invalid: [
+    {
+      // A passive speech verb with a thing as subject has no speaker: the label is the writer's.
+      code: "When this was raised mum became argumentative.",
+      errors: [
+        { messageId: 'unevidenced', line: 1, column: 33, endLine: 1, endColumn: 46 },
+      ],
+    },
+    {
+      code: "When the issue was mentioned Mum became hostile.",
+      errors: [
+        { messageId: 'unevidenced', line: 1, column: 41, endLine: 1, endColumn: 48 },
+      ],
+    },
+    {
+      code: "When this was raised Mum was \"argumentative\".",
+      errors: [
+        { messageId: 'quotedLabel', line: 1, column: 31, endLine: 1, endColumn: 44 },
+      ],
+    },
     {
       code: "Dad was aggressive at the door and said it was not a good time.",
       errors: [
