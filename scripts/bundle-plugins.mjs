@@ -9,17 +9,28 @@ import { dirname } from 'node:path';
  * JSON modules (the rules' word lists) as `JSON.parse('...')` instead of an
  * object literal: V8 parses JSON faster than a literal, and the code cache
  * then holds one string for a list instead of the objects of a literal.
+ *
+ * With `lexiconForms` ({ field, forms } from src/lexicon.ts: precompiledForms
+ * and phraseForms), each entry of a word list also gets the words of its
+ * phrases, which Matcher would otherwise work out at every start.
  */
-export function jsonParse() {
+export function jsonParse({ lexiconForms } = {}) {
   return {
     name: 'json-parse',
     setup(build) {
       build.onLoad({ filter: /\.json$/ }, async ({ path }) => {
-        const text = JSON.stringify(JSON.parse(await readFile(path, 'utf8')));
+        const data = JSON.parse(await readFile(path, 'utf8'));
+        if (lexiconForms && isLexicon(data)) for (const entry of data.entries) entry[lexiconForms.field] = lexiconForms.forms(entry);
+        const text = JSON.stringify(data);
         return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
       });
     },
   };
+}
+
+/** A word list in the lexicon format (docs/LEXICON-FORMAT.md): entries with phrases to match. */
+function isLexicon(data) {
+  return Array.isArray(data?.entries) && data.entries.length > 0 && data.entries.every((entry) => Array.isArray(entry?.match));
 }
 
 /**

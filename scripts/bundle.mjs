@@ -33,6 +33,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asciiRegExps, jsonParse, lazyRequires, sloppyWriteGood } from './bundle-plugins.mjs';
+// tsc has just compiled it (npm run build): the words of the word lists' phrases, as Matcher splits them.
+import { phraseForms, precompiledForms } from '../dist/src/lexicon.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
@@ -80,7 +82,7 @@ const result = await esbuild.build({
   external: ['typescript'],
   plugins: [
     fdirPicomatch(),
-    jsonParse(),
+    jsonParse({ lexiconForms: { field: precompiledForms, forms: phraseForms } }),
     lazyRequires([
       { importer: /[\\/]commander[\\/]lib[\\/]command\.js$/, modules: ['node:child_process'] },
       { importer: /[\\/]cosmiconfig[\\/]dist[\\/]loaders\.js$/, modules: ['crypto', 'fs/promises'] },

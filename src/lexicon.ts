@@ -141,6 +141,28 @@ export function inflections(word: string, kind: 'noun' | 'verb'): string[] {
   return [plural, past, ing];
 }
 
+/** The words of every form of an entry's phrases (with their inflections), as Matcher puts them in its tries. */
+export function phraseForms(entry: LexiconEntry): string[][] {
+  const caseSensitive = entry.caseSensitive === true;
+  const forms: string[][] = [];
+  for (const phrase of entry.match) {
+    const terms = phraseTerms(phrase, caseSensitive);
+    forms.push(terms);
+    if (entry.inflect) {
+      const last = terms[terms.length - 1];
+      for (const form of inflections(last, entry.inflect)) forms.push([...terms.slice(0, -1), form]);
+    }
+  }
+  return forms;
+}
+
+/**
+ * Where the command's bundle puts an entry's phraseForms, worked out when it
+ * is built (scripts/bundle-plugins.mjs, jsonParse): splitting 3,000 phrases
+ * took about 5 ms of every start. Lists read at run time do without.
+ */
+export const precompiledForms = '$forms';
+
 interface TrieNode {
   next: Map<string, TrieNode>;
   entries: LexiconEntry[];
@@ -236,23 +258,15 @@ export class Matcher {
     this.entries.push(entry);
     const caseSensitive = entry.caseSensitive === true;
     const root = caseSensitive ? this.exact : this.folded;
-    for (const phrase of entry.match) {
-      const terms = phraseTerms(phrase, caseSensitive);
-      const forms = [terms];
-      if (entry.inflect) {
-        const last = terms[terms.length - 1];
-        for (const form of inflections(last, entry.inflect)) forms.push([...terms.slice(0, -1), form]);
+    for (const form of (entry[precompiledForms] as string[][] | undefined) ?? phraseForms(entry)) {
+      let at = root;
+      for (const term of form) {
+        let child = at.next.get(term);
+        if (!child) at.next.set(term, (child = node()));
+        at = child;
       }
-      for (const form of forms) {
-        let at = root;
-        for (const term of form) {
-          let child = at.next.get(term);
-          if (!child) at.next.set(term, (child = node()));
-          at = child;
-        }
-        if (!at.entries.includes(entry)) at.entries.push(entry);
-        this.starts.add(form, caseSensitive);
-      }
+      if (!at.entries.includes(entry)) at.entries.push(entry);
+      this.starts.add(form, caseSensitive);
     }
   }
 

@@ -11,6 +11,7 @@ import * as esbuild from 'esbuild';
 import ts from 'typescript';
 import { asciiRegExps, jsonParse, lazyRequires, sloppyWriteGood, writeGoodExports } from '../scripts/bundle-plugins.mjs';
 import { corpus } from '../scripts/corpus.mjs';
+import { phraseForms, precompiledForms, type Lexicon } from '../src/lexicon.js';
 import { ensureBuilt } from './helpers/spawn-cli.js';
 
 const require = createRequire(import.meta.url);
@@ -42,6 +43,17 @@ describe('jsonParse', () => {
     const labels = path.join(root, 'rules/no-unevidenced-label/labels.json');
     writeFileSync(path.join(work, 'labels-entry.mjs'), `import data from ${JSON.stringify(labels)} with { type: 'json' };\nexport default data;\n`);
     expect(((await bundle(path.join(work, 'labels-entry.mjs'), [jsonParse()])) as { default: unknown }).default).toEqual(JSON.parse(readFileSync(labels, 'utf8')));
+  });
+
+  it('with lexiconForms, gives each entry of a word list its forms, and leaves other JSON alone', async () => {
+    const lexiconForms = { field: precompiledForms, forms: phraseForms };
+    const labels = path.join(root, 'rules/no-unevidenced-label/labels.json');
+    const list = JSON.parse(readFileSync(labels, 'utf8')) as Lexicon;
+    const out = ((await bundle(path.join(work, 'labels-entry.mjs'), [jsonParse({ lexiconForms })])) as { default: Lexicon }).default;
+    expect(out.entries.map(({ [precompiledForms]: forms, ...entry }) => [entry, forms])).toEqual(list.entries.map((entry) => [entry, phraseForms(entry)]));
+    const data = { entries: [{ id: 'not-a-list' }], a: 1 };
+    writeFileSync(path.join(work, 'data.json'), JSON.stringify(data));
+    expect(((await bundle(path.join(work, 'json-entry.mjs'), [jsonParse({ lexiconForms })])) as { default: unknown }).default).toEqual(data);
   });
 });
 
@@ -162,6 +174,18 @@ describe('the bundle', () => {
     const loaded = JSON.parse(run.stderr) as string[];
     expect(loaded).toContain('vm');
     for (const unused of ['crypto', 'child_process', 'fs/promises']) expect(loaded).not.toContain(unused);
+  }, 120_000);
+
+  it('reports what the API reports, on the example notes and the survey notes', async () => {
+    ensureBundle();
+    const folders = ['fixtures/notes', 'fixtures/survey/notes', 'fixtures/survey/probes'].map((folder) => path.join(root, folder));
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/recordlint.js'), '--no-config', '--format', 'json', ...folders], { cwd: work, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(1);
+    const { lintFiles } = (await import(path.join(root, 'dist/src/index.js'))) as typeof import('../src/index.js');
+    const api = await lintFiles(folders, { useConfigFiles: false });
+    // The JSON report leaves out each message's range (README, "JSON output").
+    const messages = (results: Array<{ filePath: string; messages: object[] }>) => results.map((r) => [r.filePath, r.messages.map(({ range: _range, ...m }: { range?: unknown }) => m)]);
+    expect(messages(JSON.parse(run.stdout))).toEqual(messages(api));
   }, 120_000);
 
   it('nor does importing the API (dist/src) load node:crypto', () => {

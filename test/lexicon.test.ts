@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Matcher, type Lexicon, type LexiconEntry } from '../src/lexicon.js';
+import { Matcher, phraseForms, precompiledForms, type Lexicon, type LexiconEntry } from '../src/lexicon.js';
 import { parseNote } from '../src/parse.js';
 import { termsOf, wordHash, type Term } from '../src/tokens.js';
 
@@ -50,6 +50,30 @@ describe('Matcher', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('finds the same phrases from precompiled forms (the bundle) as from the phrases', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 8 }).chain((specs) => fc.tuple(fc.constant(specs), textWith(specs.map((spec) => spec.words)))), ([specs, value]) => {
+        const lexicon = lexiconOf(specs);
+        const precompiled: Lexicon = { entries: lexicon.entries.map((e) => ({ ...e, [precompiledForms]: phraseForms(e) })) };
+        const fromPhrases = new Matcher([lexicon]);
+        const fromForms = new Matcher([precompiled]);
+        for (const sentence of sentencesOf(value)) {
+          const strip = (matches: ReturnType<Matcher['matchSentence']>) => matches.map(({ entry, ...at }) => ({ id: entry.id, ...at }));
+          expect(strip(fromForms.matchSentence(sentence))).toEqual(strip(fromPhrases.matchSentence(sentence)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('uses precompiled forms as given, with their inflections', () => {
+    const entry: LexiconEntry = { id: 'e', match: ['care leaver'], inflect: 'noun', expected: [], note: 'n', source: 's' };
+    expect(phraseForms(entry)).toEqual([['care', 'leaver'], ['care', 'leavers']]);
+    const matcher = new Matcher([{ entries: [{ ...entry, [precompiledForms]: [['young', 'person']] }] }]);
+    const [sentence] = sentencesOf('A care leaver and a young person.');
+    expect(matcher.matchSentence(sentence).map((m) => [m.start, m.end])).toEqual([[20, 32]]);
   });
 
   it('gives each term the hash of its word, or -1 when it has a possessive form', () => {
