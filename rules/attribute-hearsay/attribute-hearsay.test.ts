@@ -18,6 +18,9 @@ ruleTester(rule, {
     "I was told by the health visitor, by phone, that Freya had gained weight.",
     "It was reported by the school that Leo had not been collected.",
     "Concerns were raised by school that Ruby had been reluctant to change for PE.",
+    // The hedge of a named speaker: the source is given.
+    "Mum told me that apparently Dad has moved to Leeds.",
+    "Ms Shah told me that, apparently, Dad was at the school gate.",
     "Information was received from the police that Dad was arrested.",
     "According to Mrs Whitfield, Maya was in school on 38 days.",
     "Mum and Dad came to the office. They said the children were fine.",
@@ -66,6 +69,14 @@ ruleTester(rule, {
       errors: [
         { messageId: 'agentless', line: 1, column: 1, endLine: 1, endColumn: 11 },
       ],
+    },
+    {
+      code: "Mum rang me about the school trip. Apparently Dad has moved to Leeds.",
+      errors: [{ messageId: 'agentless', line: 1, column: 36, endLine: 1, endColumn: 46 }],
+    },
+    {
+      code: "I told Mum that apparently Dad has moved to Leeds.",
+      errors: [{ messageId: 'agentless', line: 1, column: 17, endLine: 1, endColumn: 27 }],
     },
     {
       code: "Dad has reportedly moved back in.",

@@ -82,6 +82,7 @@ function checkSentence(context: RuleContext, sentence: SentenceInfo, options: Op
         report('childWords', [m.start, m.end], { word: text(context, m), child: childrenOf(context).display }, { expected: entry.expected, note: entry.note });
         continue;
       }
+      if (hedgeOfNamedSpeaker(node, m)) continue;
       report('agentless', [m.start, m.end], { phrase: text(context, m) }, { note: m.entry.note });
       continue;
     }
@@ -253,4 +254,14 @@ function childInClause(context: RuleContext, sentence: SentenceInfo, m: LexiconM
     }
   }
   return false;
+}
+
+/**
+ * "Mum told me that apparently Dad has moved": a speaker named (or a role, or
+ * a pronoun for one) before the hedge in its clause gave the information, and
+ * "apparently" is their hedge, not a missing source.
+ */
+function hedgeOfNamedSpeaker(sentence: Sentence, m: LexiconMatch): boolean {
+  const [start] = clauseAround(sentence, m.from, Boundary.coord);
+  return attributions(sentence).some((a) => a.verb.from >= start && a.verb.to <= m.from && (a.source.kind === 'name' || a.source.kind === 'role' || a.source.kind === 'pronoun'));
 }
