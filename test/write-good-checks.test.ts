@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import phrases from '../rules/plain-english/write-good-phrases.json' with { type: 'json' };
-import { checkFunctions, phraseKey, phraseMatchers, repeatedWords } from '../rules/plain-english/write-good-checks.js';
+import { checkFunctions, passiveVoice, phraseKey, phraseMatchers, repeatedWords } from '../rules/plain-english/write-good-checks.js';
 import { corpus } from '../scripts/corpus.mjs';
 
 const require = createRequire(import.meta.url);
@@ -98,6 +98,27 @@ describe('write-good checks', () => {
       { numRuns: 2000 },
     );
     for (const text of [...tricky, ...samples]) expect(repeatedWords(text)).toEqual(illusions(text));
+  });
+
+  it("passive voice: the copied participles build the installed package's expression", () => {
+    const built = new RegExp(`\\b(am|are|were|being|is|been|was|be)\\b\\s*([\\w]+ed|${phrases.passiveIrregulars.join('|')})\\b`, 'gi');
+    const installed = regexOf(fromWriteGood('passive-voice') as Check);
+    expect(built.source).toBe(installed.source);
+    expect(built.flags).toBe(installed.flags);
+  });
+
+  it("passive voice: same as write-good's passive-voice", () => {
+    const passive = fromWriteGood('passive-voice') as Check;
+    const words = ['is', 'IS', 'was', 'Were', 'be', 'being', 'been', 'am', 'are', 'stopped', 'STOPPED', 'ed', 'red', 'bred', 'indeed', 'Indeed', 'seen', 'been', 'done', 'bid', 'bidden', 'wed', 'x_ed', '3ed', 'is_done', 'ſeen', 'ıs', 'eḋ', 'réd', 'the', 'Mum'];
+    const gaps = [' ', '  ', '\t', '\n', '\u00a0', '\u2028', '\ufeff', '\u200b', '', '-', ', ', '.', "'", 'é', ' (', '\u180e'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...gaps), fc.constantFrom(...words)), { maxLength: 20 }), fc.constantFrom(...gaps), (pairs, end) => {
+        const text = pairs.map(([gap, word]) => gap + word).join('') + end;
+        expect(passiveVoice(text)).toEqual(passive(text));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of [...tricky, ...samples, phrases.passiveIrregulars.map((w) => `was ${w}`).join(' ')]) expect(passiveVoice(text), text).toEqual(passive(text));
   });
 
   it('writeGood with these checks gives the same suggestions as without', () => {

@@ -1,4 +1,4 @@
-// write-good and the four of its checks that plain-english runs as they are
+// write-good and the three of its checks that plain-english runs as they are
 // (write-good-checks.ts has the others, faster). They are CommonJS written for
 // sloppy mode, loaded here from write-good's folder wherever npm put them. In
 // the command's bundle this module is replaced by one that runs the same
@@ -14,6 +14,5 @@ const fromWriteGood = createRequire(require.resolve('write-good'));
 
 export const writeGood = require('write-good') as typeof WriteGood;
 export const weaselWords = fromWriteGood('weasel-words') as Check;
-export const passiveVoice = fromWriteGood('passive-voice') as Check;
 export const adverbWhere = fromWriteGood('adverb-where') as Check;
 export const ePrime = fromWriteGood('e-prime') as Check;
