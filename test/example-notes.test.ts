@@ -53,7 +53,7 @@ describe('fixtures/notes, the example notes (recommended preset)', () => {
 });
 
 describe('fixtures/survey, the precision survey notes', () => {
-  const folders = ['notes', 'probes'].map((folder) => path.join(survey, folder));
+  const folders = ['notes', 'probes', 'second/notes', 'second/probes'].map((folder) => path.join(survey, folder));
 
   it('gives the pinned findings with the recommended preset', async () => {
     const results = await lintFiles(folders, { useConfigFiles: false });
