@@ -52,6 +52,8 @@ export function childrenOf(context: Pick<RuleContext, 'frontmatter' | 'text' | '
     if (/^[A-Z]+$/.test(m[1])) addInitials(initials, m[1]);
     else if (!notNames.has(m[1].toLowerCase())) names.add(m[1].toLowerCase());
   }
+  // "Riley Kent (Yr 5)", "Ava (Year 10)": a school year group marks a child too.
+  for (const m of context.text.matchAll(nameWithYearGroup)) if (!notNames.has(m[1].toLowerCase())) names.add(m[1].toLowerCase());
   // "Child B": the letter stands for the child from here on.
   for (const m of context.text.matchAll(/\b[Cc]hild ([A-Z])\b/g)) addInitials(initials, m[1]);
   const display = shown.length === 0 ? 'the child' : shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
@@ -62,6 +64,9 @@ export function childrenOf(context: Pick<RuleContext, 'frontmatter' | 'text' | '
 
 /** "Maya (8)", "Jordan Ashworth (14)", "J (7)": a first name or initials, maybe a surname, an age in brackets. */
 const nameWithAge = /\b([A-Z][a-z'’-]+|[A-Z]{1,3})(?:\s+[A-Z][a-z'’-]+)?\s*\((\d{1,2})\)/g;
+
+/** "Riley Kent (Yr 5)", "Ava (Year 10)", "Sam (Y6)": a first name, maybe a surname, a school year in brackets. */
+const nameWithYearGroup = /\b([A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+)?\s*\((?:Yr|Year|Y)\s?(?:R|\d{1,2})\)/g;
 
 export interface Ages {
   /** Ages by case-folded first name: the front matter `age` for the one child it names, and "Name (N)" in the text. */

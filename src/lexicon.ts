@@ -353,7 +353,8 @@ function precededBy(terms: Term[], from: number, phrase: string[], caseSensitive
   return true;
 }
 
-function followedBy(terms: Term[], to: number, phrase: string[], caseSensitive: boolean): boolean {
+/** Do the words of `phrase` start at term `to`, with no punctuation between? */
+export function followedBy(terms: Term[], to: number, phrase: string[], caseSensitive: boolean): boolean {
   if (to + phrase.length > terms.length) return false;
   for (let k = 0; k < phrase.length; k++) {
     const term = terms[to + k];

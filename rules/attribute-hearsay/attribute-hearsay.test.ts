@@ -56,6 +56,11 @@ ruleTester(rule, {
     { name: "linked to a cause, not to people", code: "His sleep is linked to his medication." },
     "Destiny has not been linked to any gang.",
     { name: "an adult's allegation", code: "---\nchild: Riley Kent\n---\n\nMum made an allegation against Dad." },
+    { name: "an adult retracts", code: "---\nchild: Riley Kent\n---\n\nMum retracted her statement to the police, and the school retracted the exclusion." },
+    { name: "no history, or a history in a question or a condition", code: "There is no history of domestic abuse. Dad does not have a history of violence. Is there a history of self-harm? If there is a history of violence, we will hold a strategy discussion." },
+    { name: "a history with its source", code: "Her GP records show a history of asthma. Mum told me she has a history of depression. Mum has a history of depression, according to her GP. There is a history of DV (police checks, 3 March)." },
+    { name: "a history with its record in the next sentence", code: "There is a history of domestic abuse. Police records show officers came to the address three times in 2024." },
+    { name: "history that is not a claim about someone", code: "We talked about the history of the house. I asked Mum about her family history." },
   ],
   invalid: [
     {
@@ -305,6 +310,40 @@ ruleTester(rule, {
       ],
     },
     {
+      code: "---\nchild: Riley Kent\n---\n\nRiley later retracted this and said he was angry.",
+      name: "the child retracted",
+      errors: [
+        { messageId: 'childWords', line: 5, column: 13, endLine: 5, endColumn: 22, text: 'retracted' },
+      ],
+    },
+    {
+      code: "Mrs Bell told me about Riley Kent (Yr 5). The school do not accept Riley's retraction.",
+      name: "the child's retraction, with the child named by his school year",
+      errors: [
+        { messageId: 'childWords', line: 1, column: 76, endLine: 1, endColumn: 86, text: 'retraction' },
+      ],
+    },
+    {
+      code: "YP has a history of CSE and continues to go out at night.",
+      name: "a history stated as fact",
+      errors: [
+        { messageId: 'unsourcedHistory', line: 1, column: 4, endLine: 1, endColumn: 20, text: 'has a history of' },
+      ],
+    },
+    {
+      code: "The family are known to services and there is a history of DV.",
+      errors: [
+        { messageId: 'unsourcedHistory', line: 1, column: 38, endLine: 1, endColumn: 59, text: 'there is a history of' },
+      ],
+    },
+    {
+      code: "Dad, who has a long history of violence, was not at home. There has been a history of missed health appointments.",
+      errors: [
+        { messageId: 'unsourcedHistory', line: 1, column: 10, endLine: 1, endColumn: 31, text: 'has a long history of' },
+        { messageId: 'unsourcedHistory', line: 1, column: 59, endLine: 1, endColumn: 86, text: 'There has been a history of' },
+      ],
+    },
+    {
       code: "Neighbours say Dad has left.",
       filename: "note.txt",
       errors: [
@@ -331,6 +370,19 @@ describe('attribute-hearsay messages', () => {
     const [m] = lintWithRule(rule, 'It was reported that Dad left.');
     expect(m.message).toContain('"It was reported" does not say who told you');
     expect(m.message).toContain('Hearsay is information that has been told to you by others');
+  });
+
+  it('asks where a history comes from, and quotes the standard', () => {
+    const [m] = lintWithRule(rule, 'YP has a history of CSE.');
+    expect(m.messageId).toBe('unsourcedHistory');
+    expect(m.message).toContain('"has a history of" states a history as fact but does not say where it comes from');
+    expect(m.message).toContain('Hearsay is information that has been told to you by others');
+  });
+
+  it('suggests "later said" for what a child said later', () => {
+    const [m] = lintWithRule(rule, '---\nchild: Riley Kent\n---\nRiley retracted what he said.');
+    expect(m.messageId).toBe('childWords');
+    expect(m.expected).toEqual(['later said', 'later told [name]']);
   });
 
   it('suggests plain words for what a child said, naming the child', () => {

@@ -1,8 +1,9 @@
 import type { Sentence } from 'nlcst';
 import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.js';
 import { builtinLexicon, Matcher, type LexiconMatch } from '../../src/lexicon.js';
-import { termsOf } from '../../src/tokens.js';
-import { agentAfter, agentlessIn, attributions, classifySource, namesSomeone, subjectBefore, type Source } from '../../src/speech.js';
+import { termsOf, type Term } from '../../src/tokens.js';
+import { agentAfter, agentlessIn, attributions, classifySource, isReported, namesSomeone, subjectBefore, type Source } from '../../src/speech.js';
+import { isHypothetical, isNegated } from '../../src/negation.js';
 import { childrenOf, refersToChild } from '../../src/children.js';
 import { Boundary, boundaries, clauseAround } from '../../src/clauses.js';
 import childWordList from './child-words.json' with { type: 'json' };
@@ -19,13 +20,15 @@ export default defineRule<Options>({
   id: 'attribute-hearsay',
   meta: {
     type: 'suggestion',
-    description: 'Reported information that does not say who said it ("it was reported that", "apparently", "I was told", "people say")',
+    description: 'Reported information that does not say who said it ("it was reported that", "apparently", "I was told", "people say", "there is a history of")',
     guidance: ['coventry:fact-opinion-hearsay'],
     messages: {
       agentless:
         '"{phrase}" does not say who told you. Name the source, and when and how you heard it ("Ms Jones, the class teacher, told me on 3 March that..."), or say you saw it yourself. The standard: "Hearsay is information that has been told to you by others, which is relevant to the case but which you cannot personally verify."',
       vagueSource:
         '"{phrase}" does not say who. Name the person, or their role, who told you and when ("Mrs Khan, who lives next door, phoned me on 3 March and said..."); if nobody can be named, say how the information reached you.',
+      unsourcedHistory:
+        '"{phrase}" states a history as fact but does not say where it comes from. Say which record shows it or who told you, and when ("police records show officers came to the address three times in 2024", "Mum told me on 3 March that she..."). The standard: "Hearsay is information that has been told to you by others, which is relevant to the case but which you cannot personally verify."',
       childWords:
         '"{word}" casts doubt on what {child} said. Write what {child} told you, to whom and when, in {child}\'s own words where you can ("{child} told me...", "{child} said...", "{child} shared...").',
     },
@@ -35,7 +38,7 @@ export default defineRule<Options>({
         type: 'boolean',
         default: true,
         description:
-          'Also suggest "told me", "said" or "shared" when "alleged" or "allegation" is used of what a child said (a gentler report than a missing source; switch it off to keep only the source checks).',
+          'Also suggest "told me", "said" or "shared" when "alleged" or "allegation" is used of what a child said, and "later said" for "retracted" (a gentler report than a missing source; switch it off to keep only the source checks).',
       },
     },
     defaultSeverity: 'warn',
@@ -116,13 +119,20 @@ function checkSentence(context: RuleContext, sentence: SentenceInfo, options: Op
     report('vagueSource', span, { phrase: context.text.slice(span[0], span[1]) }, { note: vagueNote });
   }
 
-  // 3. "Alleged" / "allegation" used of what a child said.
+  // 3. "There is a history of DV", "YP has a history of CSE": read in records or heard, written as fact.
+  for (const span of historyClaims(node)) {
+    const [from, to] = span;
+    if (isReported(node, from) || isNegated(node, from, to) || isHypothetical(node, from) || recordNear(context, sentence)) continue;
+    report('unsourcedHistory', phraseOf(from, to), { phrase: context.text.slice(terms[from].start, terms[to - 1].end) }, { note: historyNote });
+  }
+
+  // 4. "Alleged", "allegation", "retracted" used of what a child said.
   if (!options.suggestChildWords) return;
   for (const m of childWords.matchSentence(node)) {
     if (overlaps([m.start, m.end])) continue;
     const word = terms[m.from].norm;
     let ofChild = false;
-    if (word.startsWith('allegation')) {
+    if (accountNouns.has(m.entry.id)) {
       ofChild = childInClause(context, sentence, m) || childMadeIt(context, sentence, m.from);
     } else if (word !== 'allegedly') {
       ofChild = childIsSubject(context, sentence, m.from) || isChildAgent(context, sentence, m.to);
@@ -132,10 +142,59 @@ function checkSentence(context: RuleContext, sentence: SentenceInfo, options: Op
   }
 }
 
+/** Words that may stand between "a" and "history": "a long history of", "a known previous history of". */
+const historyModifiers = new Set([
+  'long', 'lengthy', 'known', 'previous', 'past', 'significant', 'extensive', 'documented', 'recorded', 'reported',
+  'some', 'family', 'medical', 'criminal', 'clear', 'established', 'recent', 'ongoing', 'chronic', 'substantial',
+]);
+
+/**
+ * "has a history of", "there is a long history of", "with a history of": a history stated as a fact, as
+ * term spans from the verb to "of". "No history of" and "a history of this" in a question are not claims.
+ */
+function historyClaims(node: Sentence): Span[] {
+  const terms = termsOf(node);
+  const found: Span[] = [];
+  for (let i = 1; i + 1 < terms.length; i++) {
+    if (terms[i].norm !== 'history' || terms[i + 1].norm !== 'of' || terms[i + 1].gapBefore) continue;
+    let at = i - 1;
+    while (at >= 0 && at >= i - 2 && historyModifiers.has(terms[at].norm) && !terms[at + 1].gapBefore) at--;
+    if (at >= 0 && /^(?:a|an)$/.test(terms[at].norm) && !terms[at + 1].gapBefore) at--;
+    if (at < 0 || terms[at + 1].gapBefore) continue;
+    const verb = historyVerbAt(terms, at);
+    if (verb !== undefined) found.push([verb, i + 2]);
+  }
+  return found;
+}
+
+/** Where the claim starts, when term `at` ends "has", "there is", "there has been" or "with". */
+function historyVerbAt(terms: readonly Term[], at: number): number | undefined {
+  const word = terms[at].norm;
+  if (/^(?:has|have|had|having|with|there's)$/.test(word)) return at;
+  let there = at - 1;
+  if (word === 'been' && /^(?:has|have|had)$/.test(terms[there]?.norm ?? '')) there--;
+  else if (!/^(?:is|was|are|were)$/.test(word)) return undefined;
+  return terms[there]?.norm === 'there' ? there : undefined;
+}
+
+/** "Police checks show...", "(chronology)", "GP records": a record named in the sentence or the one either side in its paragraph. */
+function recordNear(context: RuleContext, sentence: SentenceInfo): boolean {
+  return [context.sentences[sentence.index - 1], sentence, context.sentences[sentence.index + 1]].some(
+    (s) => s !== undefined && s.paragraph === sentence.paragraph && termsOf(s.node).some((t) => documents.has(t.bare ?? t.norm)),
+  );
+}
+
+const historyNote =
+  'A history ("a history of DV", "a history of CSE") is nearly always read in records or heard from others. Written as a plain fact it is copied from note to note, and nobody can check where it began: name the record or the person, and when.';
+
+/** Entries of child-words.json that name the child's account ("Sofia's allegation", "Riley's retraction"); the others are verbs. */
+const accountNouns = new Set(['allegation', 'retraction']);
+
 /** Records that can be a source: "it was noted in the home's log", "it is recorded in the chronology". */
 const documents = new Set([
   'log', 'logs', 'record', 'records', 'chronology', 'file', 'report', 'referral', 'minutes', 'email', 'letter', 'notes',
   'plan', 'assessment', 'statement', 'judgment', 'order', 'register', 'diary', 'book', 'form', 'summary', 'message', 'text',
+  'checks',
 ]);
 
 /** "in the home's log", "in Dr Khan's letter of 2 April": a named record straight after the construction. */

@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../../src/rule.js';
-import { builtinLexicon, Matcher, phraseKey, type Lexicon, type LexiconEntry, type LexiconMatch } from '../../src/lexicon.js';
-import { termsOf, type Term } from '../../src/tokens.js';
+import { builtinLexicon, followedBy, Matcher, phraseForms, phraseKey, type Lexicon, type LexiconEntry, type LexiconMatch } from '../../src/lexicon.js';
+import { phraseTerms, termsOf, type Term } from '../../src/tokens.js';
 import { loadTeamLexicons, perOptions } from '../../src/team-lexicons.js';
 import { alwaysExcluded, type ScopeName } from '../../src/scopes.js';
 import { listOf, moreUses } from '../../src/wording.js';
@@ -119,11 +119,71 @@ export default defineRule<Options>({
 
 /** Matches of every list, left to right, the longest where two overlap. */
 function matchesIn(matchers: Matcher[], terms: Term[]): LexiconMatch[] {
-  if (matchers.length === 1) return matchers[0].matchTerms(terms);
-  const all = matchers.flatMap((m) => m.matchTerms(terms)).sort((a, b) => a.from - b.from || b.to - a.to);
+  const all = matchers.flatMap((m) => [...m.matchTerms(terms), ...apartMatches(m, terms)]);
+  if (all.length < 2) return all;
+  all.sort((a, b) => a.from - b.from || b.to - a.to);
   const out: LexiconMatch[] = [];
   for (const m of all) if (!out.length || m.from >= out[out.length - 1].to) out.push(m);
   return out;
+}
+
+/** A two-word phrase of an entry with `objects`, whose words may stand apart: "step" ... "down". */
+interface ApartPhrase {
+  entry: LexiconEntry;
+  particle: string;
+  objects: ReadonlySet<string>;
+  after: string[][];
+}
+
+/** Words an object may hold between the two words of a phrase: "the case", "Leo's case", "the Kent family". */
+const objectReach = 3;
+const apartPhrases = new WeakMap<Matcher, Map<string, ApartPhrase[]>>();
+
+/** The phrases that may stand apart, by their first word (once per Matcher). */
+function apartByVerb(matcher: Matcher): Map<string, ApartPhrase[]> {
+  let byVerb = apartPhrases.get(matcher);
+  if (byVerb) return byVerb;
+  byVerb = new Map();
+  for (const entry of matcher.entries) {
+    const objects = entry.objects as string[] | undefined;
+    if (!objects || entry.caseSensitive) continue;
+    const apart = { objects: new Set(objects.map((o) => o.toLowerCase())), after: (entry.only?.after ?? []).map((p) => phraseTerms(p)) };
+    for (const [verb, particle, ...rest] of phraseForms(entry)) {
+      if (particle === undefined || rest.length) continue;
+      const list = byVerb.get(verb) ?? [];
+      list.push({ entry, particle, ...apart });
+      byVerb.set(verb, list);
+    }
+  }
+  apartPhrases.set(matcher, byVerb);
+  return byVerb;
+}
+
+/**
+ * "step the case down", "stepped Leo's case down to early help", "stepped Riley down to early help": a short
+ * object between the two words of an entry with `objects`. The object must end in one of them, or the
+ * entry's `only.after` words must follow, so "stepped down from the stage" and "step back down the stairs"
+ * stay ordinary English.
+ */
+function apartMatches(matcher: Matcher, terms: Term[]): LexiconMatch[] {
+  const byVerb = apartByVerb(matcher);
+  if (byVerb.size === 0) return [];
+  const found: LexiconMatch[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const phrases = byVerb.get(terms[i].norm);
+    if (!phrases) continue;
+    for (let end = i + 2; end <= i + objectReach + 1 && end < terms.length && !terms[end - 1].gapBefore; end++) {
+      if (terms[end].gapBefore) break;
+      const last = terms[end - 1];
+      const phrase = phrases.find((p) => p.particle === terms[end].norm);
+      if (!phrase) continue;
+      const named = phrase.objects.has(last.bare ?? last.norm) || phrase.objects.has(last.norm);
+      if (!named && !phrase.after.some((words) => followedBy(terms, end + 1, words, false))) continue;
+      found.push({ entry: phrase.entry, from: i, to: end + 1, start: terms[i].start, end: terms[end].end });
+      break;
+    }
+  }
+  return found;
 }
 
 /** "A strategy discussion is a meeting...", "direct work (time with Zain doing activities)", "family time (contact)". */

@@ -36,6 +36,8 @@ ruleTester(rule, {
     { name: "the legal basis for care", code: "Noah was accommodated under section 20 of the Children Act 1989, with his mum's agreement." },
     { name: "going to hospital", code: "Destiny's presentation at A&E was recorded by the nurse as calm and alert." },
     { name: "strat as a word of its own (a guitar, a game plan)", code: "He plays a Strat in a band. He said his strat in the game is to hide." },
+    { name: "step ... down in ordinary English", code: "He stepped down from the stage. She had to step back down the stairs. The head stepped down from her post. Dad stepped the ladder down from the loft." },
+    { name: "step ... up in ordinary English", code: "We stepped the visits up to twice a week, and Mum stepped her efforts up." },
   ],
   invalid: [
     {
@@ -145,6 +147,34 @@ ruleTester(rule, {
       errors: [
         { messageId: 'jargon', line: 1, column: 12, endLine: 1, endColumn: 17, text: 'strat' },
         { messageId: 'jargon', line: 1, column: 47, endLine: 1, endColumn: 60, text: 'strat meeting' },
+      ],
+    },
+    {
+      name: "step down with the case between its words",
+      code: "The school do not agree with the decision to step the case down to early help.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 46, endLine: 1, endColumn: 64, text: 'step the case down' },
+      ],
+    },
+    {
+      name: "step down with a named case between its words",
+      code: "We stepped Leo's case down in May.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 4, endLine: 1, endColumn: 27, text: "stepped Leo's case down" },
+      ],
+    },
+    {
+      name: "step down with a child between its words, where the service follows",
+      code: "The manager stepped Riley down to early help last week.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 13, endLine: 1, endColumn: 31, text: 'stepped Riley down' },
+      ],
+    },
+    {
+      name: "step up with the family between its words",
+      code: "We will step the Kent family up if nothing changes.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 9, endLine: 1, endColumn: 32, text: 'step the Kent family up' },
       ],
     },
     {

@@ -5,7 +5,7 @@ import { builtinLexicon, Matcher, type Lexicon } from '../../src/lexicon.js';
 import { phraseTerms, termsOf, tokensOf } from '../../src/tokens.js';
 import { termAt } from '../../src/clauses.js';
 import { isNegated } from '../../src/negation.js';
-import { isReported } from '../../src/speech.js';
+import { classifySource, isReported } from '../../src/speech.js';
 import { loadTeamLexicons, perOptions } from '../../src/team-lexicons.js';
 import wordyData from './wordy.json' with { type: 'json' };
 import abstractNounList from './abstract-nouns.json' with { type: 'json' };
@@ -83,7 +83,29 @@ const weaselPhrases = [/\ba few\b/i, /\bquite a few\b/i, /\bhow (?:many|few)\b/i
 const hidingVerbs = new Set([
   'seen', 'observed', 'noted', 'noticed', 'witnessed', 'identified', 'found', 'felt', 'agreed', 'decided', 'considered',
   'deemed', 'assessed', 'concluded', 'suspected', 'expressed', 'shared',
+  // A worker's advice, warning or discussion is an action the record should own ("Mum was advised" by whom?).
+  'advised', 'warned', 'discussed',
 ]);
+
+/**
+ * Participles that need an object when active, so that "Case discussed.", "Concerns noted." and "Leo seen."
+ * can only be passives with "was" left out. Not "agreed" or "decided": "Mum agreed." is active.
+ */
+const telegraphicVerbs = new Set([
+  'seen', 'observed', 'noted', 'noticed', 'witnessed', 'identified', 'found', 'considered', 'assessed', 'discussed',
+  'shared', 'expressed',
+]);
+
+/** Words that cannot be part of the subject of "Case discussed": pronouns, auxiliaries, negators, linking words. */
+const notSubject = new Set([
+  'i', 'we', 'you', 'he', 'she', 'they', 'it', 'me', 'us', 'him', 'them', 'as', 'if', 'when', 'once', 'also', 'then', 'and',
+  'or', 'but', 'so', 'not', 'never', 'no', 'nothing', 'nobody', 'already', 'just', 'having', 'being', 'to', 'be', 'been',
+  'was', 'were', 'is', 'are', 'am', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must',
+  'do', 'does', 'did', 'please', 'who', 'which', 'what', 'where', 'why', 'how',
+]);
+
+/** What may follow a telegraphic passive: a place, a time or who else was there ("with TM", "in supervision"). */
+const telegraphicTail = new Set(['with', 'at', 'in', 'on', 'during', 'today', 'yesterday', 'earlier', 'again', 'before', 'previously']);
 
 /** After "seen": the statutory record of how a child was seen ("seen alone", "seen and spoken to"). */
 const statutorySeen = /^\s+(?:alone|together|separately|on\s+(?:his|her|their)\s+own|and\s+spoken\s+to)\b/i;
@@ -179,6 +201,7 @@ export default defineRule<Options>({
           // Reports in headings and blockquotes are dropped: do not look there.
           if (sentence.block.block === 'heading' || context.scopes.has('blockquote', sentence.start)) continue;
           if (wanted.length) checkWithWriteGood(context, sentence, writeGoodOptions, prepared);
+          if (options.checks.passive) checkTelegraphicPassive(context, sentence, prepared.allow);
           if (options.checks.sentenceLength) checkLength(context, sentence, options.maxWords);
         }
       },
@@ -266,6 +289,41 @@ function reporterFor(
     default:
       return () => context.report({ ...base, messageId: check, data: { text } });
   }
+}
+
+/**
+ * "Case discussed.", "Concerns noted with Mum.", "Leo seen.": a passive with its "was" left out, as contact
+ * logs and supervision notes write them. Only at the start of a sentence (after a date), with one to three
+ * words before the participle and at most a short phrase after it ("with TM", "in supervision"), so that
+ * "Mum shared with me that she is tired" stays active.
+ */
+function checkTelegraphicPassive(context: RuleContext, sentence: SentenceInfo, allow: ReadonlySet<string>): void {
+  const terms = termsOf(sentence.node);
+  let start = 0;
+  while (start < terms.length && /^\d/.test(terms[start].norm)) start++;
+  let verb = start;
+  while (verb < terms.length && verb - start < 3 && !telegraphicVerbs.has(terms[verb].norm)) verb++;
+  if (verb === start || verb >= terms.length || !telegraphicVerbs.has(terms[verb].norm)) return;
+  for (let i = start; i <= verb; i++) {
+    if (i > start && terms[i].gapBefore) return;
+    // "Previously discussed", "Briefly noted": an adverb, with the writer left out as the subject ("family" is a noun).
+    const adverb = /ly$/.test(terms[i].norm) && terms[i].norm !== 'family';
+    if (i < verb && (notSubject.has(terms[i].norm) || !/^[a-z']+$/.test(terms[i].norm) || adverb)) return;
+  }
+  // "Mum shared with me.", "School discussed with me": a person or a service does the sharing (only "seen" is never active).
+  if (terms[verb].norm !== 'seen' && classifySource(sentence.node, verb - 1).kind === 'role') return;
+  const rest = terms.slice(verb + 1);
+  const tailEnd = rest.findIndex((t) => t.gapBefore);
+  const tail = tailEnd < 0 ? rest : rest.slice(0, tailEnd);
+  if (tail.length > 0 && (tail.length > 4 || !telegraphicTail.has(tail[0].norm) || tail.some((t) => t.norm === 'that' || t.norm === 'by'))) return;
+  const range: [number, number] = [terms[start].start, terms[verb].end];
+  const text = context.text.slice(range[0], range[1]);
+  if (context.scopes.overlaps('quote', range[0], range[1]) || allow.has(phraseTerms(text).join(' '))) return;
+  // "Leo seen alone": the statutory record of the visit, as in the full passive.
+  if (terms[verb].norm === 'seen' && statutorySeen.test(context.text.slice(range[1], range[1] + 30))) return;
+  // "Information shared:", "| Child seen | Yes, alone |": the label of a form's field, not a sentence.
+  if (/^[ \t]*[:|]/.test(context.text.slice(range[1], range[1] + 4)) || isReported(sentence.node, verb)) return;
+  context.report({ messageId: 'passive', data: { text }, range, actual: text });
 }
 
 /** Does a verb of speaking follow the word that ends at `end`, with only spaces between ("clearly said")? */

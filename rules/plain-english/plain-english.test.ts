@@ -32,6 +32,8 @@ ruleTester(rule, {
     { name: "a passive in someone else's account is left to attribute-hearsay", code: "Staff also state that her boyfriend has been seen outside the building. She is reported to have been seen getting into cars. Apparently he has been seen at the house. Dr Okafor told me that Zara was seen at the surgery." },
     { name: "a denied passive hides no observer", code: "Both parents have had DBS checks and no offences were disclosed. Nothing was found in his bag, and no bruising was noted on his arms." },
     { name: "was disclosed is left to no-jargon, which asks who the child told", code: "Bruising was disclosed at school." },
+    { name: "advice and discussion whose giver is named, or in a plan", code: "Mum was advised by the health visitor to book a review. This will be discussed at core group. It was advised that the plan continues." },
+    { name: "telegraphic lines that are active, statutory or a form's labels", code: "Discussed with TM. As discussed, I will visit on Monday. Leo seen alone in his bedroom. All children seen and spoken to. Previously discussed with Mum. Mum shared with me that she is tired. Plan agreed.\n\nInformation shared:\n\n| | |\n|---|---|\n| Child seen | Yes, alone in her bedroom |" },
     { name: "checks switched off", code: "There are concerns. It was reported that he left.", options: {"checks":{"thereIs":false,"passive":false}} },
   ],
   invalid: [
@@ -82,6 +84,32 @@ ruleTester(rule, {
       errors: [
         { messageId: 'passive', line: 1, column: 29, endLine: 1, endColumn: 37 },
         { messageId: 'passive', line: 1, column: 75, endLine: 1, endColumn: 83 },
+      ],
+    },
+    {
+      name: "advice and warnings given by someone the note does not name",
+      code: "Mum was advised that the home conditions need to improve. Dad was warned that he must not come to the house.",
+      errors: [
+        { messageId: 'passive', line: 1, column: 5, endLine: 1, endColumn: 16, text: 'was advised' },
+        { messageId: 'passive', line: 1, column: 63, endLine: 1, endColumn: 73, text: 'was warned' },
+      ],
+    },
+    {
+      name: "a discussion with nobody named as having it",
+      code: "The case was discussed in supervision.",
+      errors: [
+        { messageId: 'passive', line: 1, column: 10, endLine: 1, endColumn: 23, text: 'was discussed' },
+      ],
+    },
+    {
+      name: "telegraphic passives, with was left out",
+      code: "Case discussed. Mum continues to miss visits.\n\n10/11/25 Concerns shared with school.\n\nLeo seen. Knife found in his bedroom. Family discussed in supervision.",
+      errors: [
+        { messageId: 'passive', line: 1, column: 1, endLine: 1, endColumn: 15, text: 'Case discussed' },
+        { messageId: 'passive', line: 3, column: 10, endLine: 3, endColumn: 25, text: 'Concerns shared' },
+        { messageId: 'passive', line: 5, column: 1, endLine: 5, endColumn: 9, text: 'Leo seen' },
+        { messageId: 'passive', line: 5, column: 11, endLine: 5, endColumn: 22, text: 'Knife found' },
+        { messageId: 'passive', line: 5, column: 39, endLine: 5, endColumn: 55, text: 'Family discussed' },
       ],
     },
     {
