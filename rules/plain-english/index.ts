@@ -316,6 +316,8 @@ function checkTelegraphicPassive(context: RuleContext, sentence: SentenceInfo, a
   const tailEnd = rest.findIndex((t) => t.gapBefore);
   const tail = tailEnd < 0 ? rest : rest.slice(0, tailEnd);
   if (tail.length > 0 && (tail.length > 4 || !telegraphicTail.has(tail[0].norm) || tail.some((t) => t.norm === 'that' || t.norm === 'by'))) return;
+  // "Case discussed with the social worker": a management oversight entry names who took part (the writer and them).
+  if (terms[verb].norm === 'discussed' && tail[0]?.norm === 'with') return;
   const range: [number, number] = [terms[start].start, terms[verb].end];
   const text = context.text.slice(range[0], range[1]);
   if (context.scopes.overlaps('quote', range[0], range[1]) || allow.has(phraseTerms(text).join(' '))) return;
