@@ -48,7 +48,9 @@ export function childNameWords(frontmatter: FrontMatter): string[][] {
   for (const v of values) {
     if (typeof v !== 'string') continue;
     for (const part of v.split(/,|&|\band\b/)) {
-      const words = part.trim().split(/\s+/).filter((w) => /^[A-Z]/.test(w));
+      // "Unborn baby of Chelsea Platt": the words after "of" name the mother, and "Unborn" is no name.
+      const own = part.split(/\bof\b/)[0];
+      const words = own.trim().split(/\s+/).filter((w) => /^[A-Z]/.test(w) && w !== 'Unborn');
       if (words.length) found.push(words);
     }
   }

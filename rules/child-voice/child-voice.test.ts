@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ruleTester, lintWithRule } from '../../test/helpers/rule-tester.js';
-import rule, { classifyType } from './index.js';
+import rule, { classifyTitle, classifyType } from './index.js';
 import { itValidatesWordLists } from '../../test/helpers/word-lists.js';
 import { childrenOf } from '../../src/children.js';
 import { parseNote } from '../../src/parse.js';
@@ -46,6 +46,15 @@ ruleTester(rule, {
     { name: "an initial with an age", code: "Home visit 03/11/2025\n\nPresent: SL (Mum), DL (Dad), J (7), me (social worker).\n\nJ showed me his PS5. He said \"I can text Nan now\".", filename: "note.txt" },
     { name: "Child B", code: "---\ntype: home visit\n---\n\nChild B was at home with her mum. B said \"I like my room\"." },
     { name: "a quotation in a child's-views row of a table", code: "---\nchild: Leah Morgan\ntype: statutory visit\n---\n\n| | |\n|---|---|\n| Child seen | Yes, alone in her bedroom |\n| Child’s views | “I like my new school but I miss Nan.” |\n\nMum was at home." },
+    { name: "a management direction titled in a .txt note", code: "Management oversight\nDate: 18/11/2025\n\nDirection: the social worker to do an unannounced home visit within 5 working days.", filename: "note.txt" },
+    { name: "a phone call titled in a .txt note, with a visit to come", code: "Phone call with Ms Rahman, class teacher, 10am 03/11/2025\n\nMs Rahman told me Maya was late on six days. I will raise this at my next home visit.", filename: "note.txt" },
+    { name: "a supervision heading", code: "# Supervision 21/11/2025\n\nWe discussed the home visit on 18/11/2025 and the rent arrears." },
+    { name: "HV for the health visitor", code: "Case notes - Mia Carter\n\n18/11/25 New info from HV re Mia's weight. HV reported she has dropped to the 9th centile.", filename: "note.txt" },
+    { name: "a home visit still to come", code: "Case notes - Mia Carter\n\n18/11/25 Call from school. SW to undertake unannounced HV within 5 WD. A home visit is booked for Friday.", filename: "note.txt" },
+    { name: "a home visit to be arranged", code: "Case notes - Mia Carter\n\n18/11/25 Call from school. Home visit to be arranged.", filename: "note.txt" },
+    { name: "an unborn baby", code: "---\nchild: Unborn baby of Chelsea Platt\ntype: home visit\n---\n\nI visited Chelsea Platt (19) at her flat. The spare room has a cot, still boxed." },
+    { name: "an unborn baby, in brackets", code: "---\nchild: Baby Platt (unborn)\ntype: home visit\n---\n\nI visited Chelsea Platt at her flat. The spare room has a cot, still boxed." },
+    { name: "a pre-birth visit to a mother with no child named", code: "---\nchild: Baby Platt\ntype: home visit\n---\n\nI visited Chelsea at her flat. She is 28 weeks pregnant and the baby is due on 20/01/2026." },
     { name: "a quotation on a child's-views line", code: "---\nchild: Leah Morgan\ntype: home visit\n---\n\nHome visit.\n\n**Wishes and feelings:** “I want to see Nan more.”" },
   ],
   invalid: [
@@ -54,6 +63,29 @@ ruleTester(rule, {
       errors: [
         { messageId: 'missing', line: 6, column: 1, endLine: 6, endColumn: 14 },
       ],
+    },
+    {
+      code: "Case notes - Mia Carter\n\n18/11/25 Unannounced HV. Mum and Mia at home. Home warm and tidy.",
+      filename: 'note.txt',
+      name: "HV that reads as a visit",
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 24 }],
+    },
+    {
+      code: "Home visit following the strategy discussion\n\nThe home was warm. Mia was playing with her doll.",
+      filename: 'note.txt',
+      name: "a title naming a visit first",
+      errors: [{ messageId: 'missing', line: 1, column: 1 }],
+    },
+    {
+      code: "I visited Mia after a call from school.\n\nThe home was warm.",
+      filename: 'note.txt',
+      name: "a first line that is a sentence, not a title",
+      errors: [{ messageId: 'missing', line: 1, column: 1 }],
+    },
+    {
+      code: "---\nchild: Maya Platt\ntype: home visit\n---\n\nI visited Maya at home. Mum is 28 weeks pregnant.",
+      name: "a born child whose mother is pregnant",
+      errors: [{ messageId: 'missing', line: 6, column: 1, message: 'time with Maya' }],
     },
     {
       code: "---\nchild: Leo Hartley\ntype: home visit\n---\n\nMum said Leo had a temperature this morning.",
@@ -300,8 +332,16 @@ describe('child-voice initials', () => {
   });
 });
 
+describe('child-voice unborn child', () => {
+  it('takes no name from "Unborn" or from the mother after "of"', () => {
+    const children = childrenOf(parseNote('---\nchild: Unborn baby of Chelsea Platt\n---\n\nHello.', 'markdown'));
+    expect([...children.names]).toEqual([]);
+    expect(children.display).toBe('the child');
+  });
+});
+
 describe('child-voice word lists', () => {
-  itValidatesWordLists(new URL('./', import.meta.url), ['note-types.json', 'visit-phrases.json', 'child-words.json', 'no-words-reasons.json']);
+  itValidatesWordLists(new URL('./', import.meta.url), ['note-types.json', 'visit-phrases.json', 'child-words.json', 'no-words-reasons.json', 'unborn.json']);
 });
 
 describe('child-voice note types', () => {
@@ -320,6 +360,18 @@ describe('child-voice note types', () => {
     [undefined, 'unknown'],
   ])('%s is %s', (type, kind) => {
     expect(classifyType(type)).toBe(kind);
+  });
+});
+
+describe('child-voice note titles', () => {
+  it.each([
+    ['Phone call with Ms Rahman, class teacher, 10am 03/11/2025', 'other'],
+    ['Management Oversight / Case Direction', 'other'],
+    ['Strategy discussion – Noah (4)', 'other'],
+    ['Home visit following the strategy discussion', 'child'],
+    ['Case notes - Leah Morgan DOB 03/04/2016', 'unknown'],
+  ])('%s is %s', (title, kind) => {
+    expect(classifyTitle(title)).toBe(kind);
   });
 });
 

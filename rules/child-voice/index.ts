@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext, type SentenceInfo } from '../../src/rule.js';
 import { builtinLexicon, Matcher, phraseKey } from '../../src/lexicon.js';
-import { termsOf } from '../../src/tokens.js';
+import { termsOf, type Term } from '../../src/tokens.js';
 import { attributions, classifySource, subjectBefore } from '../../src/speech.js';
 import { Boundary, clauseAround } from '../../src/clauses.js';
 import { childrenOf, refersToChild } from '../../src/children.js';
@@ -8,11 +8,13 @@ import noteTypeList from './note-types.json' with { type: 'json' };
 import visitPhraseList from './visit-phrases.json' with { type: 'json' };
 import childWordList from './child-words.json' with { type: 'json' };
 import reasonList from './no-words-reasons.json' with { type: 'json' };
+import unbornList from './unborn.json' with { type: 'json' };
 
 const noteTypes = builtinLexicon(noteTypeList);
 const visitPhrases = new Matcher([builtinLexicon(visitPhraseList)]);
 const childVerbs = new Matcher([builtinLexicon(childWordList)]);
 const reasons = new Matcher([builtinLexicon(reasonList)]);
+const unbornPhrases = new Matcher([builtinLexicon(unbornList)]);
 
 interface Options {
   childTypes: string[];
@@ -50,11 +52,34 @@ const ascii = /^[\x00-\x7f]*$/;
 /** What the front matter `type` says about the note. */
 export function classifyType(type: unknown, options: Options = { childTypes: [], otherTypes: [] }): Kind {
   if (typeof type !== 'string' || !type.trim()) return 'unknown';
+  const words = typeWords(type);
+  for (const row of typeTableFor(options)) if (words.includes(row.words)) return row.kind;
+  return 'unknown';
+}
+
+/**
+ * What a note's title line says about it ("Phone call with Ms Rahman, class teacher", "Supervision 21/11/2025"):
+ * the type named first wins, as a title names its note first ("Home visit following the strategy discussion").
+ */
+export function classifyTitle(title: string, options: Options = { childTypes: [], otherTypes: [] }): Kind {
+  const words = typeWords(title);
+  let found: { at: number; kind: Kind } | undefined;
+  for (const row of typeTableFor(options)) {
+    const at = words.indexOf(row.words);
+    if (at >= 0 && (!found || at < found.at)) found = { at, kind: row.kind };
+  }
+  return found?.kind ?? 'unknown';
+}
+
+function typeTableFor(options: Options): Array<{ words: string; kind: Kind }> {
   let table = tables.get(options);
   if (!table) tables.set(options, (table = typeTable(options)));
-  const words = ` ${phraseKey(type.replace(ascii.test(type) ? notWordAscii : notWord, ' '), false)} `;
-  for (const row of table) if (words.includes(row.words)) return row.kind;
-  return 'unknown';
+  return table;
+}
+
+/** The type's words, normalised, with a space either side. */
+function typeWords(type: string): string {
+  return ` ${phraseKey(type.replace(ascii.test(type) ? notWordAscii : notWord, ' '), false)} `;
 }
 
 export default defineRule<Options>({
@@ -90,10 +115,16 @@ export default defineRule<Options>({
     return {
       'document:end'() {
         if (!context.sentences.length) return;
-        const kind = classifyType(context.frontmatter.data?.type, options);
+        const type = context.frontmatter.data?.type;
+        // With no `type`, as in every .txt note, a title naming a call, a meeting or supervision says the note is
+        // not time with a child; any other title ("Contact log" may be calls) leaves it to the text.
+        const typed = typeof type === 'string' && type.trim() !== '';
+        const kind = typed ? classifyType(type, options) : classifyTitle(titleLine(context), options) === 'other' ? 'other' : 'unknown';
         if (kind === 'other') return;
         if (kind !== 'child' && !textSaysTimeWithChild(context)) return;
         if (hasChildWords(context)) return;
+        // The child's words cannot be recorded before the child is born.
+        if (unborn(context)) return;
         // The first line of the note's text (after any front matter), from column 1.
         const first = context.sentences[0];
         const lineStart = Math.max(context.text.lastIndexOf('\n', first.start - 1) + 1, context.frontmatter.range?.[1] ?? 0);
@@ -105,13 +136,39 @@ export default defineRule<Options>({
   },
 });
 
-/** "I visited Maya", "home visit", "HV", "Zain was seen alone". */
+/**
+ * The note's first line when it reads as a title: a heading, or a short line that does not end a sentence
+ * ("Phone call with Ms Rahman, class teacher, 10am 03/11/2025"). "I visited Maya after a call from school." is not.
+ */
+function titleLine(context: RuleContext): string {
+  const body = context.text.slice(context.frontmatter.range?.[1] ?? 0);
+  const line = /^\s*(.*)/.exec(body)?.[1].trim() ?? '';
+  if (line.startsWith('#')) return line;
+  return line.split(/\s+/).length <= 12 && !/[.!?]["'”’)]*$/.test(line) ? line : '';
+}
+
+/**
+ * The child is not born yet: the front matter says so ("Unborn baby of Chelsea Platt", "Baby Platt (unborn)"),
+ * or the note names no child and says the mother is pregnant ("She is 28 weeks pregnant").
+ */
+function unborn(context: RuleContext): boolean {
+  const child = context.frontmatter.data?.child ?? context.frontmatter.data?.children;
+  if (/\bunborn\b|\bbaby of\b|\bpre-?birth\b/i.test(Array.isArray(child) ? child.join(' ') : String(child ?? ''))) return true;
+  // A named child ("Maya") is born, whatever the note says about Mum's pregnancy.
+  if ([...childrenOf(context).names].some((name) => name !== 'baby')) return false;
+  return context.sentences.some((s) => unbornPhrases.matchSentence(s.node).length > 0);
+}
+
+/** "I visited Maya", "home visit", "unannounced HV", "Zain was seen alone"; not "my next home visit". */
 function textSaysTimeWithChild(context: RuleContext): boolean {
   for (const s of context.sentences) {
+    const terms = termsOf(s.node);
     for (const m of visitPhrases.matchSentence(s.node)) {
-      if (m.entry.id !== 'met-child') return true;
+      if (m.entry.id !== 'met-child') {
+        if (!plannedVisit(terms, m.from, m.to)) return true;
+        continue;
+      }
       // The child must follow within three words: "I saw Maya", "I met with the children".
-      const terms = termsOf(s.node);
       for (let i = m.to; i < Math.min(terms.length, m.to + 3); i++) {
         if (terms[i].gapBefore && i > m.to) break;
         if (refersToChildByName(context, s, i)) return true;
@@ -119,6 +176,26 @@ function textSaysTimeWithChild(context: RuleContext): boolean {
     }
   }
   return false;
+}
+
+/** Words between a plan's verb and the visit: "to undertake an unannounced HV", "at my next home visit". */
+const visitQualifiers = new Set(['a', 'an', 'the', 'my', 'our', 'unannounced', 'announced', 'joint', 'statutory', 'further']);
+/** Words before a visit that make it a plan, not a visit that happened: "next", "SW to undertake", "will complete". */
+const planBefore = new Set(['next', 'will', 'shall', 'undertake', 'complete', 'conduct', 'do', 'make', 'arrange', 'book', 'booked', 'planned', 'upcoming', 'future']);
+/** Words after a visit that make it a plan: "home visit will take place", "HV is booked for Friday". */
+const planAfter = new Set(['will', 'booked', 'planned', 'arranged', 'scheduled', 'due', 'needed', 'required']);
+
+/** The visit at terms `from`..`to` is one to come: "I will raise this at my next home visit", "SW to undertake unannounced HV". */
+function plannedVisit(terms: readonly Term[], from: number, to: number): boolean {
+  const joined = (k: number) => k < terms.length && !terms[k].gapBefore;
+  let i = from - 1;
+  while (i >= 0 && joined(i + 1) && visitQualifiers.has(terms[i].norm)) i--;
+  if (i >= 0 && joined(i + 1) && planBefore.has(terms[i].norm)) return true;
+  // "HV to be arranged", "home visit to be completed".
+  if (joined(to) && joined(to + 1) && terms[to].norm === 'to' && terms[to + 1].norm === 'be') return true;
+  let j = to;
+  while (joined(j) && ['is', 'was', 'has', 'been'].includes(terms[j].norm)) j++;
+  return joined(j) && planAfter.has(terms[j].norm);
 }
 
 /**
