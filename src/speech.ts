@@ -10,7 +10,8 @@
 //     ask `namesSomeone` whether the sentence or the one before names a
 //     person or organisation ("They said..." with nobody named is vague);
 //   - "a neighbour", "a member of staff" are vague too ("an anonymous caller"
-//     is honest about it and is not);
+//     is honest about it and is not), unless set off after a name ("Mrs Pike,
+//     a neighbour, told me");
 //   - "I" and "we" are the writer;
 //   - a passive speech verb with a thing as subject ("this was raised") has
 //     no speaker: isReported and hasSpeech do not count it.
@@ -18,7 +19,7 @@
 // agentless.json).
 import type { Sentence } from 'nlcst';
 import { builtinLexicon, Matcher, type LexiconMatch } from './lexicon.js';
-import { termsOf, type Term } from './tokens.js';
+import { termsOf, tokensOf, type Term } from './tokens.js';
 import { NodeMemo } from './memo.js';
 import { Boundary, boundaries, clauseAround } from './clauses.js';
 import reportingVerbList from './markers/reporting-verbs.json' with { type: 'json' };
@@ -107,18 +108,54 @@ function sourceEndingAt(sentence: Sentence, i: number): { group: string; from: n
 /** Classify the words ending at term `head` as a source. */
 export function classifySource(sentence: Sentence, head: number): Source {
   const source = classifyHead(sentence, head);
-  if (source.kind !== 'role' || source.group === 'child-nouns') return source;
+  const role = source.kind === 'role' && source.group !== 'child-nouns';
+  if (!role && source.group !== 'vague-people') return source;
   // "a neighbour", "an officer", "one of the teachers": nobody in particular
   // ("an anonymous caller" says honestly that nobody can be named).
   const terms = termsOf(sentence);
   let i = source.from - 1;
-  while (i >= 0 && /^(?:the|of)$/.test(terms[i].norm)) i--;
+  while (i >= 0 && /^(?:the|of|member|members)$/.test(terms[i].norm)) i--;
   const article = terms[i]?.norm;
+  if (article !== 'a' && article !== 'an' && article !== 'another' && article !== 'one' && article !== 'some') return source;
+  const named = nameBeforeAppositive(sentence, i, source.to);
+  if (named || !role) return named ?? source;
   const anonymous = terms.slice(Math.max(0, source.from - 2), source.to).some((t) => t.norm === 'anonymous' || t.norm === 'anonymously');
-  if ((article === 'a' || article === 'an' || article === 'another' || article === 'one' || article === 'some') && !anonymous) {
-    return { kind: 'vague', from: i, to: source.to, group: 'indefinite' };
-  }
-  return source;
+  return anonymous ? source : { kind: 'vague', from: i, to: source.to, group: 'indefinite' };
+}
+
+/** The mark that closes an appositive opened by each mark. */
+const appositiveClose: Record<string, string> = { ',': ',', '(': ')' };
+/** "in Coventry, a neighbour, ...": a place before the comma is not the person described. */
+const placeBefore = new Set(['in', 'at', 'on', 'from', 'to', 'near', 'outside', 'inside', 'around', 'by', 'of', 'for', 'with']);
+
+/**
+ * "Mrs Deborah Pike, a neighbour, told me", "Dr Shah (a GP at Ashgrove
+ * Surgery) said", "Ms Ali, one of the staff, said": an indefinite role set off by commas or brackets right
+ * after a name describes that person, who is the source. The closing mark
+ * must come before any reporting verb ("After I saw Maya, a neighbour told
+ * me..." stays vague).
+ */
+function nameBeforeAppositive(sentence: Sentence, article: number, roleEnd: number): Source | undefined {
+  if (article < 1) return undefined;
+  const close = appositiveClose[marksBefore(sentence, article)];
+  if (!close) return undefined;
+  const terms = termsOf(sentence);
+  let end = roleEnd;
+  while (end < Math.min(terms.length, article + 10) && !marksBefore(sentence, end)) end++;
+  if (end >= terms.length || !marksBefore(sentence, end).startsWith(close) || boundaries(sentence)[end] === Boundary.strong) return undefined;
+  if (matchesOf(sentence).verbs.some((v) => v.from > article && v.from < end)) return undefined;
+  const name = classifyHead(sentence, article - 1);
+  if (name.kind !== 'name' || !isLikelyName(terms, name.from) || placeBefore.has(terms[name.from - 1]?.norm)) return undefined;
+  return { kind: 'name', from: name.from, to: roleEnd };
+}
+
+/** The punctuation between term `i` and the term before it ('' for none). */
+function marksBefore(sentence: Sentence, i: number): string {
+  const terms = termsOf(sentence);
+  const tokens = tokensOf(sentence);
+  let marks = '';
+  for (let t = terms[i - 1].token + 1; t < terms[i].token; t++) if (tokens[t].kind === 'punctuation') marks += tokens[t].value;
+  return marks;
 }
 
 function classifyHead(sentence: Sentence, head: number): Source {
@@ -129,6 +166,11 @@ function classifyHead(sentence: Sentence, head: number): Source {
   if (t.norm === 'you') return { kind: 'reader', from: head, to: head + 1 };
   if (personal.has(t.norm) || plural.has(t.norm)) return { kind: 'pronoun', from: head, to: head + 1 };
   const listed = sourceEndingAt(sentence, head);
+  if (listed && listed.group.startsWith('vague') && isDepartment(terms, head)) {
+    let from = head - 1;
+    while (from > 0 && looksLikeName(terms, from - 1) && !terms[from].gapBefore) from--;
+    return { kind: 'role', from, to: head + 1, group: 'organisations' };
+  }
   if (listed && listed.group.startsWith('vague')) {
     // "the school staff", "her friends" are still vague; "Ms Jones's neighbours" too.
     return { kind: 'vague', from: listed.from, to: head + 1, group: listed.group };
@@ -140,6 +182,11 @@ function classifyHead(sentence: Sentence, head: number): Source {
   }
   if (listed) return { kind: listed.group === 'titles' ? 'name' : 'role', from: listed.from, to: head + 1, group: listed.group };
   return { kind: 'other', from: head, to: head + 1 };
+}
+
+/** "Adult Services", "Youth Services": a capitalised name before "Services" names a department, not services in general. */
+function isDepartment(terms: readonly Term[], head: number): boolean {
+  return terms[head].raw === 'Services' && head > 0 && !terms[head].gapBefore && isLikelyName(terms, head - 1);
 }
 
 /** The source before the verb that starts at term `verb`. */

@@ -51,6 +51,13 @@ ruleTester(rule, {
     },
     { name: "everyone at the meeting owns the view", code: "Everyone at the meeting agreed that the plan stays the same." },
     { name: "a named person with a place", code: "Mrs Bell at the school said Leo was late." },
+    // A role set off by commas or brackets after a name describes that person.
+    { name: "a name with an indefinite role in apposition", code: "Mrs Deborah Pike, a neighbour, told me by telephone that she had seen his van." },
+    { name: "an indefinite role in brackets after a name", code: "Mrs Pike (a neighbour) told me she had seen his van." },
+    { name: "an appositive role with a place", code: "Dr Shah, a GP at Ashgrove Surgery, told me she saw Maya on Monday." },
+    { name: "one of a group, after a name", code: "Ms Ali, one of the staff, said he was late." },
+    { name: "a department named before Services", code: "Adult Services advised that supported living may suit him." },
+    { name: "a council department from the list", code: "Housing services told me the repairs are booked." },
     "Dad is not known to be violent.",
     "Dad is known to the school.",
     { name: "linked to a cause, not to people", code: "His sleep is linked to his medication." },
@@ -197,6 +204,21 @@ ruleTester(rule, {
       errors: [
         { messageId: 'vagueSource', line: 1, column: 1, endLine: 1, endColumn: 36 },
       ],
+    },
+    {
+      name: "a comma after a name that does not close an appositive",
+      code: "After I spoke to Maya, a neighbour told me he was there, and I left.",
+      errors: [{ messageId: 'vagueSource', line: 1, column: 24, endLine: 1, endColumn: 40 }],
+    },
+    {
+      name: "a place before the comma is not the person",
+      code: "In Coventry, a neighbour at number 4, told me he was there.",
+      errors: [{ messageId: 'vagueSource', line: 1, column: 14, endLine: 1, endColumn: 43 }],
+    },
+    {
+      name: "services with no department named",
+      code: "Services advised that supported living may suit him.",
+      errors: [{ messageId: 'vagueSource', line: 1, column: 1, endLine: 1, endColumn: 17 }],
     },
     {
       code: "It was reported by someone that Leo missed school.",

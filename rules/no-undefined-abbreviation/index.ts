@@ -55,8 +55,10 @@ interface Occurrence {
 const roman = /^(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 const postcode = /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/g;
 const titles = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof']);
-/** Police ranks, a title before a name ("PC Sarah Lund", "DS Greaves") as "Dr" is; elsewhere ("DS" alone) they stay ambiguous. */
+/** Police ranks, a title before a name or a collar number ("PC Sarah Lund", "DS Greaves", "PC 4471 Jenkins") as "Dr" is; elsewhere ("DS" alone) they stay ambiguous. */
 const policeRanks = new Set(['PC', 'PCSO', 'DC', 'DS', 'DSgt', 'DI', 'DCI', 'DSI']);
+/** An officer's collar number after the rank, with or without the name: "PC 4471 Jenkins", "DC 2231 attended". */
+const collarNumber = /^[ \t]+\d{2,6}\b/;
 const determiners = new Set(['a', 'an', 'the', 'her', 'his', 'their', 'my', 'our', 'your', 'its', 'this', 'that', 'interim', 'final', 'full', 'new', 'current', 'under']);
 const emphasisBefore = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'am', 'so', 'very', 'really', 'felt', 'feel', 'feels', 'seemed', 'seems', 'looked', 'looks', 'too', 'not', 'i', 'you', 'we', 'they', 'he', 'she', 'please', 'do', "don't", 'did']);
 const never = ['code', 'frontmatter', 'html', 'url', 'quote', 'blockquote'] as const;
@@ -141,7 +143,7 @@ function collect(context: RuleContext, dictionary: Dictionary, allow: ReadonlySe
       const index = scan.words.findIndex((w) => w.start <= start && start < w.end);
       const previous = index > 0 ? scan.words[index - 1] : undefined;
       const next = index >= 0 ? scan.words[index + 1] : undefined;
-      if (policeRanks.has(candidate.written) && next && /^[A-Z][a-z]/.test(next.text) && /^[ \t]+$/.test(context.text.slice(candidate.end, next.start))) continue;
+      if (policeRanks.has(candidate.written) && isRankTitle(context.text, candidate.end, next)) continue;
       const shouting = (w?: { text: string }) =>
         w !== undefined && /^[A-Z]{2,}$/.test(w.text) && !dictionary.knowsKey(w.text) && (commonWords.has(w.text.toLowerCase()) || w.text.length >= 6);
       const inShoutedRun = capsHeading || shouting(previous) || shouting(next);
@@ -179,6 +181,12 @@ function collect(context: RuleContext, dictionary: Dictionary, allow: ReadonlySe
     }
   }
   return out;
+}
+
+/** A rank straight before a capitalised name or a collar number: "PC Jenkins", "PC 4471 Jenkins", "DC 2231 attended". */
+function isRankTitle(text: string, rankEnd: number, next: { text: string; start: number } | undefined): boolean {
+  if (collarNumber.test(text.slice(rankEnd, rankEnd + 16))) return true;
+  return next !== undefined && /^[A-Z][a-z]/.test(next.text) && /^[ \t]+$/.test(text.slice(rankEnd, next.start));
 }
 
 function reportUndefined(context: RuleContext, list: Occurrence[]): void {

@@ -39,6 +39,7 @@ ruleTester(rule, {
     { name: "allow option", code: "The GP and the SW agreed.", options: {"allow":["GP","SW"]} },
     { name: "everyday abbreviations", code: "She watched a DVD, then the BBC news, and we talked about her GCSEs and PE." },
     { name: "police ranks as titles before a name", code: "PC Sarah Lund attended with me. DS Greaves, DC Tom Whitby, DI Shah, DCI Kerr and PCSO Lee were there.\n\n| DC Tom Whitby | Detective constable |" },
+    { name: "police ranks before a collar number", code: "Call from PC 4471 Jenkins, Northvale Police. DC 2231 attended." },
     { name: "GP and A&E: widely known", code: "Mum's GP has referred her, and two GPs at A&E saw Maya on Friday." },
   ],
   invalid: [
@@ -49,6 +50,11 @@ ruleTester(rule, {
         { messageId: 'ambiguous', line: 1, column: 33, endLine: 1, endColumn: 35 },
         { messageId: 'ambiguous', line: 1, column: 44, endLine: 1, endColumn: 46 },
       ],
+    },
+    {
+      name: "a police rank alone after a collar-number use is still ambiguous",
+      code: "Call from PC 4471 Jenkins. PC states she was at the bus station.",
+      errors: [{ messageId: 'ambiguous', line: 1, column: 28, endLine: 1, endColumn: 30 }],
     },
     {
       name: "positions in words joined to punctuation, and in escapes",

@@ -28,6 +28,8 @@ ruleTester(rule, {
       ['"Written by" with a date', '## Case summary\nWritten by Beth Carroll, social worker, on 28/11/2025\n\nJayden is 15.\n\n1. Review the plan in January.\n2. Tell Jayden.\n3. Close the case.\n', 'note.md'],
       ['a date in the title and a closing name', 'Supervision 21/11/2025 - the Patel family\n\nWe discussed the children.\n\nRuth Asante, team manager\n', 'note.txt'],
       ['a date written out', 'Phone call with Mrs Baptiste.\n\nTom Gallagher, social worker\nWritten on 25 November 2026 at 9.10am\n', 'note.txt'],
+      ['a chronology kept by and last reviewed', '# Chronology - Amelia Turvey\n\nKept by: Nadia Rahman, social worker\nLast reviewed: 01/12/2025, with Amelia\'s mum\n\n| Date | What happened |\n|---|---|\n| 03/02/2024 | Police were called. |\n', 'note.md'],
+      ['"Prepared by" and "Updated on"', 'Safety plan for Leo\n\nPrepared by Ola Nowak, family support worker\nUpdated on 3 March 2026\n\nLeo will ring his nan if he feels unsafe.\n', 'note.txt'],
     ].map(([name, code, filename]) => ({ name: `no front matter, signed and dated: ${name}`, code, filename, options: { requireFrontMatter: true } })),
   ],
   invalid: [
@@ -88,6 +90,13 @@ ruleTester(rule, {
       code: '## School meeting - Riley Kent\n\nDate: 19/11/2025\n\nThe school do not agree with the plan.\n\nActions: SW to feed back to TM.\n',
       options: { requireFrontMatter: true },
       errors: [{ messageId: 'noFrontMatter', line: 1, column: 1, endLine: 1, endColumn: 31, message: 'This note has no front matter and is not signed. End it with a signature line' }],
+    },
+    {
+      name: 'a "reviewed" sentence is not a date label',
+      code: 'Safety plan for Leo\n\nPrepared by Ola Nowak, family support worker\n\nWe reviewed the plan with Leo, who said on 3/3/2026 that it helps.\n',
+      filename: 'note.txt',
+      options: { requireFrontMatter: true },
+      errors: [{ messageId: 'noFrontMatterText', line: 1, column: 1, endLine: 1, endColumn: 20, message: 'This plain-text note is not dated.' }],
     },
     {
       name: 'a date of birth does not date the note, and a sentence about someone is not a signature',

@@ -21,8 +21,15 @@ const dates = new RegExp(dateWritten.source, 'gi');
  */
 const name = String.raw`(?:[A-Z][a-z'\u2019-]+|[A-Z]\.?)(?:[ \t]+[A-Z][a-zA-Z'\u2019-]+){1,3}`;
 
-/** "Signed: Mark Ellery", "Written by Beth Carroll", "Worker: Gareth Owen": a name after a label, anywhere in the note. */
-const labelledName = new RegExp(String.raw`^(?:signed|written|recorded|completed|author|worker)(?:[ \t]+by[ \t]*:?|[ \t]*:)[ \t]*(${name})\b`, 'i');
+/**
+ * "Signed: Mark Ellery", "Written by Beth Carroll", "Worker: Gareth Owen", "Kept by: Nadia Rahman" (a
+ * chronology's keeper), "Last updated by Ola Nowak": a name after a label, anywhere in the note.
+ */
+const labelledName = new RegExp(
+  // "by" then an optional colon: "(?:[ \t]*:)?" and not "[ \t]*:?", which before "[ \t]*" backtracks quadratically.
+  String.raw`^(?:(?:signed|written|recorded|completed|author|worker)(?:[ \t]+by(?:[ \t]*:)?|[ \t]*:)|(?:last[ \t]+)?(?:kept|prepared|updated|reviewed|maintained)[ \t]+by(?:[ \t]*:)?)[ \t]*(${name})\b`,
+  'i',
+);
 
 /**
  * "Gareth Owen, social worker – written up 11/11/2025", "Anna Kowalczyk": a
@@ -34,8 +41,11 @@ const nameFirst = new RegExp(String.raw`^(${name})[ \t]*(?:$|[,\u2013\u2014-])`)
 /** First words of capitalised lines that are headings or roles, not names: "Next Steps", "Social Worker". */
 const notSigners = new Set(['next', 'case', 'plan', 'actions', 'action', 'social', 'team', 'family', 'child', 'date', 'outcome', 'review', 'visit', 'meeting', 'summary', 'notes', 'the', 'no']);
 
-/** A line that dates the note: "Date: 20/11/2025", "Date and time: ...", "Written on 25 November 2026". */
-const dateLabel = /^(?:date\b|dated\b|written\b|recorded\b|signed\b)/i;
+/**
+ * A line that dates the note: "Date: 20/11/2025", "Date and time: ...", "Written on 25 November 2026", and a
+ * kept record's "Last reviewed: 01/12/2025", "Updated on 3 March 2026".
+ */
+const dateLabel = /^(?:date\b|dated\b|written\b|recorded\b|signed\b|last[ \t]+(?:reviewed|updated)\b|(?:reviewed|updated)[ \t]*(?::|on\b))/i;
 
 /** How many lines at the end of the note may hold the closing signature. */
 const closingLines = 3;
