@@ -11,11 +11,13 @@
 //     followed by words, after the word in its own sentence, or opening the
 //     next sentence
 // The sentence before counts only for an action, an observation or a quote;
-// a day word ("this morning") or a bare year counts only in its own sentence.
+// the sentence after also for a detail, and for a time, date or count only
+// when it goes on about the same person ("She cancelled three visits"); a day
+// word ("this morning") or a bare year counts only in its own sentence.
 // The observation, action and reason lists are data in
 // src/markers/evidence.json; times, dates and counts are found
-// here. Ages ("Maya (8)", "14 years old") and references ("section 47",
-// "Children Act 1989", "Year 6") are not counts. `findEvidence(..., { events:
+// here. Ages ("Maya (8)", "14 years old", "a mental age of 8") and
+// references ("section 47", "Children Act 1989", "Year 6") are not counts. `findEvidence(..., { events:
 // true })` also accepts someone doing something in general words ("she changed
 // his nappy"), for judgements of homes and events rather than of people.
 import type { RuleContext, SentenceInfo } from './rule.js';
@@ -44,6 +46,7 @@ const markers = new Matcher([builtinLexicon(evidenceList)]);
 const kindOfEntry: Record<string, EvidenceKind> = {
   'first-person-observation': 'observation',
   'physical-action': 'action',
+  kick: 'action',
   'verbal-action': 'action',
   'observed-detail': 'detail',
   'reason-connective': 'reason',
@@ -73,6 +76,8 @@ const numbers = /(?<![\w.,:/-])\d+(?:[.,]\d+)?([a-zA-Z%]*)(?![\w/])/g;
 const units = /^(?:%|per ?cent|cm|mm|m|metres?|meters?|km|kg|g|grams?|lbs?|ml|l|litres?|mins?|minutes?|hrs?|hours?|secs?|seconds?|days?|weeks?|months?|times?|x|st|nd|rd|th)$/i;
 /** Words before a number that make it a reference, not a count. */
 const referenceBefore = /\b(?:section|s|act|year|yr|room|flat|no|number|page|paragraph|para|level|tel|mob|stage|ks|class|bus|route|junction|house|ward|bed|version|step|phase|tier|aged|age|ages|ref|dob|apartment|unit|door|floor|platform|chapter|part|schedule|reg|regulation|article)\.?\s*$/i;
+/** "at the age of 8", "a mental age of around 8": an age, not a count. */
+const ageOfBefore = /\bage\s+of\s+(?:(?:about|around|approximately|roughly)\s+)?$/i;
 /** After a number: an age, or people rather than things ("the two children"). */
 const notCountAfter = /^[\s-]*(?:years?|yrs?|months?|weeks?)[\s-]+old\b|^[\s-]*(?:year|month)[\s-]*olds?\b|^\s*(?:children|child|boys|girls|siblings|brothers|sisters|sons|daughters|parents|adults|people|professionals|workers|of us|of them|of the children|of the family|of his|of her)\b/i;
 
@@ -119,7 +124,7 @@ export function evidenceIn(context: Pick<RuleContext, 'text' | 'scopes'>, senten
     const before = body.slice(0, m.index);
     const after = body.slice(m.index + m[0].length);
     if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) continue; // "Maya (8)"
-    if (referenceBefore.test(before)) continue;
+    if (referenceBefore.test(before) || ageOfBefore.test(before)) continue;
     if (notCountAfter.test(after)) continue;
     if (/^\d{7,}$/.test(m[0].replace(/\s/g, ''))) continue; // phone numbers
     if (/^(?:19|20)\d{2}$/.test(m[0])) continue; // a year is a (weak) date, above
@@ -187,6 +192,32 @@ export function eventsIn(sentence: SentenceInfo): Evidence[] {
   return found;
 }
 
+/** Evidence that says when or how often, but not who or what. */
+const isAnchor = (kind: EvidenceKind) => kind === 'time' || kind === 'date' || kind === 'count';
+
+/** Third-person words that carry the subject on from the sentence before. */
+const carriedOn = new Set(['he', 'she', 'they', 'his', 'her', 'their', 'this']);
+/** Words that open a sentence before its subject: "At 3pm on Monday she ...", "Later that day, the house ...". */
+const beforeSubject = new Set([
+  'a', 'an', 'the', 'at', 'on', 'in', 'by', 'around', 'about', 'approximately', 'after', 'before', 'since', 'then', 'later',
+  'earlier', 'today', 'yesterday', 'tonight', 'that', 'same', 'following', 'next', 'last', 'day', 'morning', 'afternoon',
+  'evening', 'night', 'week', 'weeks', 'month', 'months', 'am', 'pm', 'also',
+  ...weekdays.toLowerCase().split('|'), ...months.toLowerCase().split('|'),
+]);
+
+/**
+ * Whether the subject of `next` is the one the words at `start` of `sentence`
+ * are about: a pronoun ("he", "her", "this"), or a word the sentence has
+ * before them ("Mum ... Mum", "The house ... The house").
+ */
+function continuesSubject(sentence: SentenceInfo, start: number, next: SentenceInfo): boolean {
+  const subject = termsOf(next.node).find((t) => !beforeSubject.has(t.norm) && !/^\d/.test(t.norm));
+  if (!subject) return false;
+  const word = subject.bare ?? subject.norm;
+  if (carriedOn.has(word)) return true;
+  return termsOf(sentence.node).some((t) => t.end <= start && (t.bare ?? t.norm) === word);
+}
+
 /**
  * Evidence that supports the words at [start, end) of `sentence`, or
  * undefined. Evidence inside the words themselves does not count (a label
@@ -215,7 +246,15 @@ export function findEvidence(
   });
   if (own) return own;
   const { before, after } = neighbours(context, sentence);
-  const next = after && evidenceIn(context, after).find((e) => e.kind !== 'reason' && !e.weak);
+  // From the next sentence, what someone did or said, what the writer saw, or
+  // a concrete detail; a time, date or count only when that sentence is about
+  // the same person or thing ("Mum was uncooperative. She cancelled three
+  // visits"), not "Dad is hostile. Mia's weight dropped to the 9th centile".
+  const next =
+    after &&
+    evidenceIn(context, after).find(
+      (e) => !e.weak && e.kind !== 'reason' && (!isAnchor(e.kind) || continuesSubject(sentence, start, after)),
+    );
   // The sentence before counts only for what someone did or the writer saw
   // ("Dad shouted and swore at me. He was aggressive."): a time or a detail
   // there is usually about something else.

@@ -50,6 +50,10 @@ ruleTester(rule, {
       name: 'later, under an outcome heading',
       code: "## The school's view\n\nThe school does not agree with closing the plan.\n\n## Outcome\n\nWe all agreed that I will visit every week until the review.",
     },
+    { name: 'a view that a plan should go on, agreed by all', code: 'Health felt the plan should continue, and everyone agreed.' },
+    { name: 'a view of the plan, agreed by all', code: 'The school felt the plan should be child protection, and everyone agreed.' },
+    { name: "a plan's next step is not a disagreement", code: 'The IRO felt the plan should be reviewed in May.' },
+    { name: 'a parent thinks the category should be different', code: 'Mum felt the category should be neglect.' },
     { name: 'later, an escalation route with a date', code: 'The health visitor disagreed with the decision to close the case.\n\nI will discuss this with my manager on Monday 30 November.' },
   ],
   invalid: [
@@ -100,6 +104,16 @@ ruleTester(rule, {
       name: 'an agreement in an earlier section',
       code: '## Visit\n\nWe agreed that I will visit every Monday.\n\n## School\n\nThe school does not agree with closing the plan.',
       errors: [{ messageId: 'noOutcome', line: 7, column: 1, endLine: 7, endColumn: 49 }],
+    },
+    {
+      name: 'a professional felt the category should be another: "this was noted" is no outcome',
+      code: 'It was agreed that both children be made subject to plans under the category of neglect. Health felt the category should be emotional abuse, this was noted.',
+      errors: [{ messageId: 'noOutcome', line: 1, column: 90, endLine: 1, endColumn: 157 }],
+    },
+    {
+      name: 'a school thought the plan should be at another level',
+      code: 'The school thought that the plan should be child protection, not child in need.',
+      errors: [{ messageId: 'noOutcome', line: 1, column: 1, endLine: 1, endColumn: 80 }],
     },
   ],
 });

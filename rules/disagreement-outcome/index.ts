@@ -8,7 +8,7 @@ import { childrenOf, isChildName, type Children } from '../../src/children.js';
 // unless noted. See README.md for what each part is for.
 
 /** Every trigger below contains one of these: a cheap test first, as most notes raise no disagreement. */
-const stems = /disagree|disput|challeng|escalat|agree|happy|professional/i;
+const stems = /disagree|disput|challeng|escalat|agree|happy|professional|should/i;
 
 /**
  * A trigger, and words one of which every match of it contains (in lower
@@ -59,6 +59,13 @@ export const weakTriggers: readonly Trigger[] = [
   { needs: ['disagreement'], pattern: /\bdisagreements?\b/i },
   { needs: ['disput'], pattern: /\bdisput(?:e|es|ed|ing)\b/i },
   { needs: ['challeng'], pattern: /\bchalleng(?:ed|ing|es|e) (?:the|this|that|our|my|his|her|their|a) (?:decision|plan|outcome|threshold|assessment|recommendation|closure|step[- ]down|view|conclusion)\b/i },
+  // "Health felt the category should be Emotional Abuse": a view that a decision should be otherwise. Not a
+  // plan's next step ("felt the plan should be reviewed in May") nor a plan going on ("should continue").
+  {
+    needs: ['should'],
+    pattern:
+      /\b(?:felt|feels?|thought|thinks?|believed|believes?|argued|argues?|(?:was|were|is|are) of the view|view (?:was|is)) (?:that )?(?:the |this |a |her |his |their |its )?(?:category|threshold|level|decision|outcome|plan)\b[^.;]{0,40}?\bshould (?:not )?(?:be|have been)\b(?! (?:reviewed|shared|sent|updated|discussed|considered|completed|followed|explained|recorded|made|put|kept|given|agreed|signed|read|translated|in place)\b)/i,
+  },
   { needs: ['happy with'], pattern: /\b(?:is|are|was|were) (?:not |un)happy with (?:the|this|that|our|my) (?:decision|plan|outcome|threshold|recommendation|closure)\b/i },
 ];
 /** "did not disagree", "no disagreement": the opposite. */

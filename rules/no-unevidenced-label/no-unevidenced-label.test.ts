@@ -51,6 +51,14 @@ ruleTester(rule, {
     "Dad was aggressive.\r\nHe threw a cup at the wall.\r\n",
     "She is having treatment for an aggressive cancer.",
     "The incident was an isolated incident.",
+    // A time, date or count in the next sentence counts when it goes on about the same person.
+    "Mum was uncooperative. She cancelled three visits in a row.",
+    "Mum was hostile. At 3pm on Monday she rang the office 4 times.",
+    "The house was dirty. The house had 6 bags of rubbish in the hall.",
+    "Dad was hostile. He shouted at me and slammed the door.",
+    // "kicked off" is a label, not the action that evidences another one; "the meeting kicked off" is not a label.
+    "The meeting kicked off with introductions at 10am.",
+    "She does not lack insight into the concerns.",
     {"code":"Marcus was boisterous.","options":{"allow":["boisterous"]}},
     {"code":"Ms Reid told me her son was aggressive at school.\n\nShe said he threw a chair.","filename":"note.txt"},
   ],
@@ -253,6 +261,59 @@ ruleTester(rule, {
       options: {"allow":["hostile"]},
       errors: [
         { messageId: 'unevidenced', line: 1, column: 21, endLine: 1, endColumn: 34 },
+      ],
+    },
+    {
+      code: "Mum was hostile throughout. Police shared 6 call outs to the address in the last 12 months.",
+      name: "a count in the next sentence about someone else is not evidence",
+      errors: [
+        { messageId: 'unevidenced', line: 1, column: 9, endLine: 1, endColumn: 16 },
+      ],
+    },
+    {
+      code: "Dad is hostile to professionals. Mia's weight dropped from the 25th to the 9th centile.",
+      name: "a measurement of the baby is not evidence about Dad",
+      errors: [
+        { messageId: 'unevidenced', line: 1, column: 8, endLine: 1, endColumn: 15 },
+      ],
+    },
+    {
+      code: "He has been kicking off at staff.",
+      errors: [
+        { messageId: 'unevidenced', line: 1, column: 13, endLine: 1, endColumn: 24 },
+      ],
+    },
+    {
+      code: "YP was verbally abusive and kicked off before going missing.",
+      name: "kicked off is no evidence for abusive",
+      errors: [
+        { messageId: 'unevidenced', line: 1, column: 17, endLine: 1, endColumn: 24 },
+        { messageId: 'unevidenced', line: 1, column: 29, endLine: 1, endColumn: 39 },
+      ],
+    },
+    {
+      code: "She appears to lack insight into the concerns.",
+      errors: [
+        { messageId: 'unevidenced', line: 1, column: 16, endLine: 1, endColumn: 28 },
+      ],
+    },
+    {
+      code: "Mum is superficially compliant.",
+      errors: [
+        { messageId: 'unevidenced', line: 1, column: 8, endLine: 1, endColumn: 31 },
+      ],
+    },
+    {
+      code: "He is splitting staff.",
+      errors: [
+        { messageId: 'unevidenced', line: 1, column: 7, endLine: 1, endColumn: 22 },
+      ],
+    },
+    {
+      code: "Ethan has a mental age of around 8.",
+      name: "an age is not a count",
+      errors: [
+        { messageId: 'unevidenced', line: 1, column: 13, endLine: 1, endColumn: 23 },
       ],
     },
     {

@@ -34,10 +34,10 @@ export const serviceNouns: ReadonlySet<string> = new Set([
 const aboutTheChild = new Set(['did-not-attend', 'dna']);
 
 /** Entries reported only when said of the child: a name, "the child", or a pronoun that stands for the child. */
-const onlyOfTheChild = new Set(['poor-choices']);
+const onlyOfTheChild = new Set(['poor-choices', 'wrong-crowd']);
 
 /** Entries about a child that do not apply to someone the note gives as 18 or over ("Chloe Adams (18)"). */
-const notOfAnAdult = new Set(['older-boyfriend', 'poor-choices']);
+const notOfAnAdult = new Set(['older-boyfriend', 'poor-choices', 'wrong-crowd']);
 
 /**
  * Entries that are also reported without their `only` context when they are

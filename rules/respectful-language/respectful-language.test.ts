@@ -78,6 +78,8 @@ ruleTester(rule, {
     { name: 'the front matter age', code: '---\nchild: Chloe Adams\nage: 19\n---\n\nShe told me her older boyfriend has moved in.' },
     // "Poor choices" is only reported of the child.
     { name: 'poor choices of a parent', code: '---\nchild: Kacey Lomax\n---\n\nMum said she made poor choices when she was younger.' },
+    { name: 'the wrong crowd of a parent', code: '---\nchild: Kacey Lomax\n---\n\nMum said she got in with the wrong crowd as a teenager.' },
+    { name: 'better choices of an adult', code: 'Chloe Adams (19) said she wants to make better choices about money.' },
     { name: 'an entry allowed by id', code: 'Mum suffers from depression.', options: { allow: ['suffers-from'] } },
     { name: 'a team entry allowed by id', code: 'Dad came with his baby mother.', options: { lexicons: [teamList], allow: ['baby-mother'] } },
   ],
@@ -119,6 +121,14 @@ ruleTester(rule, {
       const code = '---\nchild: Kacey Lomax\n---\n\nKacey is putting herself at risk and is making poor choices.';
       return { name: 'two victim-blaming phrases about one child', code, errors: [at(code, 'putting herself at risk'), at(code, 'poor choices')] };
     })(),
+    {
+      name: 'better choices asked of the child',
+      ...one('---\nchild: Jordan Price\n---\n\nI explained to Jordan that he needs to make better choices if he wants to go home.', 'better choices'),
+    },
+    {
+      name: 'the wrong crowd, said of the child',
+      ...one('---\nchild: Tia Morgan\n---\n\nTia has been going missing and is mixing with the wrong crowd.', 'wrong crowd', { message: "makes it the child's choice" }),
+    },
     one('Leo did not attend his dental appointment.', 'did not attend', { message: 'Try "was not brought to".' }),
     { name: 'the child named in the front matter', ...one('---\nchild: Ruby Thornton\n---\n\nMum was late again. Ruby failed to attend the dental appointment.', 'failed to attend') },
     one('Mum was told that Marcus is a spastic.', 'spastic'),
