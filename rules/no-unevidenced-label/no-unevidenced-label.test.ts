@@ -6,6 +6,8 @@ import { itValidatesWordLists, teamWordList } from '../../test/helpers/word-list
 
 ruleTester(rule, {
   valid: [
+    'Riley did not make things up: his account matched what the school saw.',
+    'Mum said Riley makes things up.',
     "Dad was aggressive at the door: he shouted that I should leave and slammed the door.",
     "Mum was hostile and swore at me when I asked about the bruise.",
     "Mr Cole was intimidating; he stood over me and pointed his finger at my face.",
@@ -63,6 +65,11 @@ ruleTester(rule, {
     {"code":"Ms Reid told me her son was aggressive at school.\n\nShe said he threw a chair.","filename":"note.txt"},
   ],
   invalid: [
+    {
+      name: 'a label of character that casts doubt on a child',
+      code: 'Riley often makes things up.',
+      errors: [{ messageId: 'unevidenced', line: 1, column: 13, endLine: 1, endColumn: 28 }],
+    },
     {
       // A passive speech verb with a thing as subject has no speaker: the label is the writer's.
       code: "When this was raised mum became argumentative.",
