@@ -29,7 +29,7 @@ import { ScopeIndex, type ScopeName } from './scopes.js';
 import { alignText, type OffsetMap } from './align.js';
 // Before any parse: linear time for notes with many block quotes.
 import './micromark-edit-map.js';
-import { mergeAbbreviationSentences, markQuotations } from './sentences.js';
+import { mergeAbbreviationSentences, markQuotations, breakAtTitleLines } from './sentences.js';
 
 export type NoteKind = 'markdown' | 'text';
 
@@ -374,9 +374,11 @@ function collectProse(
     case 'paragraph':
     case 'heading': {
       if (range && node.type === 'heading') scopes.add('heading', range[0], range[1]);
-      const paragraph = tokenizeBlock(node, text, scopes, pointAt);
+      const emphasis: Array<[number, number]> = [];
+      const paragraph = tokenizeBlock(node, text, scopes, pointAt, emphasis);
       if (paragraph) {
         paragraph.data = { block: node.type, ...nesting } satisfies BlockData;
+        if (range && node.type === 'paragraph') breakAtTitleLines(paragraph, text, { start: range[0], end: range[1], inList: nesting.inList, emphasis }, scopes);
         markQuotations(paragraph, scopes);
         out.push(paragraph);
       }
@@ -396,12 +398,13 @@ function collectProse(
   }
 }
 
-/** Tokenise the inline content of one block into an nlcst paragraph. */
+/** Tokenise the inline content of one block into an nlcst paragraph; put the offsets of its bold and italic runs in `emphasis`. */
 function tokenizeBlock(
   block: MdastParagraph | MdastHeading,
   text: string,
   scopes: ScopeIndex,
   pointAt: ParsedNote['pointAt'],
+  emphasis: Array<[number, number]>,
 ): NlcstParagraph | undefined {
   const tokens: SentenceContent[] = [];
   const visit = (node: MdastNodes) => {
@@ -431,6 +434,11 @@ function tokenizeBlock(
       case 'image':
       case 'imageReference':
         if (pos) scopes.add('code', pos.start.offset!, pos.end.offset!);
+        return;
+      case 'strong':
+      case 'emphasis':
+        if (pos) emphasis.push([pos.start.offset!, pos.end.offset!]);
+        for (const child of node.children) visit(child);
         return;
       default:
         if ('children' in node) for (const child of (node as MdastParent).children) visit(child as MdastNodes);

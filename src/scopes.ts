@@ -1,6 +1,7 @@
 // Offset ranges of the parts of a note that rules treat differently: code,
 // front matter and HTML are never prose; quotations, blockquotes, headings and
-// URLs are prose that some rules leave alone.
+// URLs are prose that some rules leave alone, and so are the titles and
+// form labels that plain-text notes and templates write without a heading.
 
 export type ScopeName =
   | 'code'
@@ -10,7 +11,9 @@ export type ScopeName =
   | 'blockquote'
   | 'heading'
   /** Text between quotation marks: somebody's own words. */
-  | 'quote';
+  | 'quote'
+  /** A title or form line inside a paragraph ("About Ibrahim", "Statutory visit 02/12/2025") and a form label ("Placement:"). */
+  | 'title';
 
 /** Scopes whose text is never linted as prose, whatever the rule. */
 export const alwaysExcluded: readonly ScopeName[] = ['code', 'frontmatter', 'html', 'url'];

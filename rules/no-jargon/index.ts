@@ -41,8 +41,8 @@ const explains: string[][] = [
   ['means'], ['meant'], ['refers', 'to'], ['is', 'short', 'for'], ['is', 'another', 'word', 'for'], ['is', 'our', 'word', 'for'],
 ];
 
-/** Someone's own words, a quoted court order, and the headings of a recording template are left alone. */
-const ignore: ScopeName[] = ['quote', 'blockquote', 'heading'];
+/** Someone's own words, a quoted court order, and the headings, titles and field labels of a recording template are left alone. */
+const ignore: ScopeName[] = ['quote', 'blockquote', 'heading', 'title'];
 const unseen: ScopeName[] = [...alwaysExcluded, ...ignore];
 
 /** A use of an entry the rule would report. */

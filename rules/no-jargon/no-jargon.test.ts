@@ -8,6 +8,8 @@ import data from './jargon.json' with { type: 'json' };
 
 ruleTester(rule, {
   valid: [
+    // A template's title line and field label, above prose that says it plainly.
+    { code: 'Return home interview – Leah Morgan\nLeah talked with me at school about the night she was missing.', filename: 'note.txt' },
     "I contacted the school and asked for their contact details.",
     "SW to contact school about attendance.",
     "Mum has had no contact with Dad since March.",
