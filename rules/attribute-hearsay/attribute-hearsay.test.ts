@@ -68,8 +68,29 @@ ruleTester(rule, {
     { name: "a history with its source", code: "Her GP records show a history of asthma. Mum told me she has a history of depression. Mum has a history of depression, according to her GP. There is a history of DV (police checks, 3 March)." },
     { name: "a history with its record in the next sentence", code: "There is a history of domestic abuse. Police records show officers came to the address three times in 2024." },
     { name: "history that is not a claim about someone", code: "We talked about the history of the house. I asked Mum about her family history." },
+    { name: "believed to be with its believer", code: "I saw what I believed to be cannabis in the kitchen. A man she thought to be her uncle opened the door." },
+    { name: "disputed with who disputes it, or not disputed", code: "This was disputed by Dad. The facts are not disputed, and Mum disputes the dates." },
+    { name: "the team's own observations, and seeing without a subject", code: "Staff observed Leah leaving at 8pm. The people seen at the door were not known to me. I asked whether anyone had seen him." },
   ],
   invalid: [
+    {
+      name: "believed to be with the 'is' left out, as logs write it",
+      code: "YP believed to be staying with friends.",
+      errors: [{ messageId: 'agentless', line: 1, column: 4, endLine: 1, endColumn: 18 }],
+    },
+    {
+      name: "a dispute that does not say who disputes it",
+      code: "She has split up with Dad but this is disputed.",
+      errors: [{ messageId: 'agentless', line: 1, column: 36, endLine: 1, endColumn: 47 }],
+    },
+    {
+      name: "a vague subject of seeing or hearing",
+      code: "Neighbours have seen him at the property. Some people heard shouting.",
+      errors: [
+        { messageId: 'vagueSource', line: 1, column: 1, endLine: 1, endColumn: 21 },
+        { messageId: 'vagueSource', line: 1, column: 43, endLine: 1, endColumn: 60 },
+      ],
+    },
     {
       code: "It was reported that the police attended the address at the weekend.",
       errors: [

@@ -119,6 +119,16 @@ function checkSentence(context: RuleContext, sentence: SentenceInfo, options: Op
     report('vagueSource', span, { phrase: context.text.slice(span[0], span[1]) }, { note: vagueNote });
   }
 
+  // 2b. A vague subject of seeing or hearing: "neighbours have seen him at the property" is their account, passed on.
+  for (let i = 1; i < terms.length; i++) {
+    if (!sawVerbs.has(terms[i].norm) && !(seenParticiples.has(terms[i].norm) && /^(?:has|have|had)$/.test(terms[i - 1].norm))) continue;
+    const subject = subjectBefore(node, i);
+    if (subject.kind !== 'vague' || subject.group !== 'vague-people' || ownTeam.has(terms[subject.to - 1].norm)) continue;
+    if (isHypothetical(node, subject.from)) continue;
+    const span = phraseOf(subject.from, i + 1);
+    report('vagueSource', span, { phrase: context.text.slice(span[0], span[1]) }, { note: vagueNote });
+  }
+
   // 3. "There is a history of DV", "YP has a history of CSE": read in records or heard, written as fact.
   for (const span of historyClaims(node)) {
     const [from, to] = span;
@@ -204,6 +214,16 @@ function namesDocument(node: Sentence, after: number): boolean {
   for (let i = after + 1; i < Math.min(terms.length, after + 5); i++) if (documents.has(terms[i].bare ?? terms[i].norm)) return true;
   return false;
 }
+
+/** Verbs of seeing and hearing in the past ("neighbours saw", "people heard"), and the participles that need "have" before them. */
+const sawVerbs = new Set(['saw', 'heard', 'noticed', 'spotted', 'witnessed']);
+const seenParticiples = new Set(['seen', 'heard', 'noticed', 'spotted', 'witnessed']);
+/**
+ * "Staff have seen", "professionals noticed": the writer's own team or the network, whose observations a
+ * residential log or a meeting records first hand. Only people outside it ("neighbours have seen") are passed on.
+ * "Anyone" is the subject only in questions and negatives ("nobody knew if anyone had seen him").
+ */
+const ownTeam = new Set(['staff', 'professionals', 'agencies', 'services', 'anyone', 'anybody']);
 
 const vagueNote =
   'A source nobody can ask ("people say", "staff said", "someone told me") is a rumour unless the note says which person told you, when and how.';

@@ -186,15 +186,26 @@ function apartMatches(matcher: Matcher, terms: Term[]): LexiconMatch[] {
   return found;
 }
 
-/** "A strategy discussion is a meeting...", "direct work (time with Zain doing activities)", "family time (contact)". */
+/**
+ * "A strategy discussion is a meeting...", "direct work (time with Zain doing activities)", "family time (contact)".
+ * A stigmatising entry ("toxic trio", "disguised compliance") is never explained away: the word itself does the harm.
+ */
 function explainedHere(context: RuleContext, terms: Term[], match: LexiconMatch): boolean {
+  if (match.entry.stigmatising === true) return false;
   // A gloss of three words or more in brackets right after the term: "direct work (time with Zain doing activities)".
   const gloss = /^ ?\(([^()\n]{1,200})\)/.exec(context.text.slice(match.end, match.end + 210));
   if (gloss && !/^\s*\d/.test(gloss[1]) && gloss[1].trim().split(/\s+/).length >= 3) return true;
-  // The term as the gloss of plain words: "family time (contact)".
-  if (/\( ?$/.test(context.text.slice(Math.max(0, match.start - 2), match.start)) && /^ ?\)/.test(context.text.slice(match.end, match.end + 2))) return true;
+  // The term in brackets after its own plain words: "family time (contact)". Not "MH issues (toxic trio)".
+  const bracketed = /\( ?$/.test(context.text.slice(Math.max(0, match.start - 2), match.start)) && /^ ?\)/.test(context.text.slice(match.end, match.end + 2));
+  if (bracketed && match.entry.expected.some((plain) => endsWithWords(terms, match.from, phraseTerms(plain)))) return true;
   const next = terms.slice(match.to);
   return explains.some((phrase) => phrase.every((word, i) => next[i] !== undefined && !next[i].gapBefore && next[i].norm === word));
+}
+
+/** Do the terms just before term `at` spell `words` ("family time" before "(contact)")? */
+function endsWithWords(terms: Term[], at: number, words: string[]): boolean {
+  const start = at - words.length;
+  return start >= 0 && words.every((word, k) => terms[start + k].norm === word && (k === 0 || !terms[start + k].gapBefore));
 }
 
 /**

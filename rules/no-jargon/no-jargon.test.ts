@@ -39,9 +39,30 @@ ruleTester(rule, {
     { name: "going to hospital", code: "Destiny's presentation at A&E was recorded by the nurse as calm and alert." },
     { name: "strat as a word of its own (a guitar, a game plan)", code: "He plays a Strat in a band. He said his strat in the game is to hide." },
     { name: "step ... down in ordinary English", code: "He stepped down from the stage. She had to step back down the stairs. The head stepped down from her post. Dad stepped the ladder down from the loft." },
-    { name: "step ... up in ordinary English", code: "We stepped the visits up to twice a week, and Mum stepped her efforts up." },
+    { name: "step ... up in ordinary English", code: "We stepped the visits up to twice a week, and Mum stepped her efforts up. Dad is stepping up and does the school run." },
   ],
   invalid: [
+    {
+      name: "a term in brackets after words that are not its plain alternative",
+      code: "Mum came to the meeting on Monday (core group).\n\nShe has mental health issues (toxic trio).",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 36, endLine: 1, endColumn: 46 },
+        { messageId: 'jargon', line: 3, column: 31, endLine: 3, endColumn: 41 },
+      ],
+    },
+    {
+      name: "a stigmatising term is reported even when it is explained",
+      code: "Toxic trio is when a parent misuses drugs, has mental ill health and there is domestic abuse. The toxic trio is present.",
+      errors: [{ messageId: 'jargon', line: 1, column: 1, endLine: 1, endColumn: 11 }],
+    },
+    {
+      name: "stepped up after was, and strat before to be",
+      code: "The case was stepped up in May.\n\nStrat to be considered re exploitation.",
+      errors: [
+        { messageId: 'jargon', line: 1, column: 14, endLine: 1, endColumn: 24 },
+        { messageId: 'jargon', line: 3, column: 1, endLine: 3, endColumn: 6 },
+      ],
+    },
     {
       code: "Tia was upset after contact.",
       errors: [

@@ -70,7 +70,18 @@ const prepare = perOptions((options: Options) => {
 });
 
 /** Words write-good calls weasel words that, in these phrases, are plain and exact. */
-const weaselPhrases = [/\ba few\b/i, /\bquite a few\b/i, /\bhow (?:many|few)\b/i, /\bmany thanks\b/i, /\bvery (?:first|last|end|beginning|start|same|next)\b/i];
+const weaselPhrases = [
+  /\ba few\b/i, /\bquite a few\b/i, /\bhow (?:many|few)\b/i, /\bmany thanks\b/i, /\bvery (?:first|last|end|beginning|start|same|next)\b/i,
+  // "loves you very much", "thank you very much": warmth, not an amount to be made exact.
+  /\bvery much\b/i,
+];
+
+/**
+ * Words of degree: inside someone's reported words ("Dad said he is very proud of her") the degree is
+ * theirs, which the writer records and cannot make exact. Counts ("several", "many") stay reported:
+ * the writer can ask how many.
+ */
+const degreeWords = new Set(['very', 'extremely', 'exceedingly', 'quite', 'completely', 'fairly', 'remarkably', 'surprisingly', 'huge', 'tiny', 'vast']);
 
 /**
  * Participles whose passive hides who saw, found or decided something: "Leo was
@@ -238,8 +249,11 @@ function reporterFor(
     case 'weasel': {
       const around = plain.text.slice(Math.max(0, index - 6), index + offset + 10);
       if (weaselPhrases.some((re) => re.test(around) && around.toLowerCase().includes(text.toLowerCase()))) return undefined;
-      // "Kayden clearly said": how someone spoke, not a vague amount.
-      if (/ly$/i.test(text) && isBeforeSpeechVerb(sentence, range[1])) return undefined;
+      // "Kayden clearly said", "able to say clearly", "told me clearly": how someone spoke, not a vague amount.
+      const afterSpeech = isAfterSpeechVerb(sentence, range[0]);
+      if (/ly$/i.test(text) && (afterSpeech || isBeforeSpeechVerb(sentence, range[1]))) return undefined;
+      // "Dad said he is very proud": his words. Not "said very little", the writer's account of how much he said.
+      if (degreeWords.has(text.toLowerCase()) && !afterSpeech && isReported(sentence, termAt(termsOf(sentence), range[0]))) return undefined;
       return () => context.report({ ...base, messageId: 'weasel', data: { text } });
     }
     case 'tooWordy': {
@@ -335,6 +349,19 @@ function isBeforeSpeechVerb(sentence: Sentence, end: number): boolean {
   // Not after punctuation, nor the rest of a hyphenated word.
   if (next === 0 || next >= terms.length || terms[next].gapBefore || terms[next].token === terms[next - 1].token) return false;
   return speechVerbs.matchTerms(terms.slice(next))[0]?.from === 0;
+}
+
+/** Words spoken to, between a verb of speaking and how it was said ("told me clearly"). */
+const spokenTo = new Set(['me', 'us', 'you', 'him', 'her', 'them']);
+
+/** Does the word that starts at `start` follow a verb of speaking, or one and who was spoken to ("say clearly", "told me clearly")? */
+function isAfterSpeechVerb(sentence: Sentence, start: number): boolean {
+  const terms = termsOf(sentence);
+  const word = termAt(terms, start);
+  let verb = word - 1;
+  if (verb > 0 && spokenTo.has(terms[verb].norm)) verb--;
+  if (verb < 0 || terms[word].gapBefore || terms[verb + 1].gapBefore) return false;
+  return speechVerbs.matchTerms(terms.slice(verb, verb + 1)).length > 0;
 }
 
 /** Delete the repeated word and the space before it, when only spaces stand between the two. */

@@ -31,6 +31,9 @@ ruleTester(rule, {
     { name: "a thing and where it is, and the words of section 47", code: "There is a smoke alarm in the hallway. There is a stair gate at the bottom of the stairs. There is reasonable cause to suspect that Noah is suffering significant harm." },
     { name: "a hyphenated word counts as one word of the thing", code: "There is a child-safe stair-gate at the top of the stairs." },
     { name: "an adverb saying how someone spoke", code: "Kayden clearly said he did not want to go." },
+    { name: "an adverb after a verb of speaking, or after who was spoken to", code: "He was able to say clearly what he wants. She spoke clearly and slowly. Mum told me clearly that she wants help." },
+    { name: "very much: warmth, not an amount", code: "Your mam loves you very much. Thank you very much for showing me your room." },
+    { name: "a word of degree in someone's reported words", code: "Dad said he is very proud of her. Mum told me she was extremely tired." },
     { name: "a passive in someone else's account is left to attribute-hearsay", code: "Staff also state that her boyfriend has been seen outside the building. She is reported to have been seen getting into cars. Apparently he has been seen at the house. Dr Okafor told me that Zara was seen at the surgery." },
     { name: "a denied passive hides no observer", code: "Both parents have had DBS checks and no offences were disclosed. Nothing was found in his bag, and no bruising was noted on his arms." },
     { name: "was disclosed is left to no-jargon, which asks who the child told", code: "Bruising was disclosed at school." },
@@ -71,6 +74,20 @@ ruleTester(rule, {
         { messageId: 'thereIs', line: 1, column: 43, endLine: 1, endColumn: 51 },
         { messageId: 'thereIs', line: 1, column: 72, endLine: 1, endColumn: 80 },
       ],
+    },
+    {
+      name: "the writer's own degree words, and how much someone said",
+      code: "Mum was very upset. Mum said very little. He told me very little.",
+      errors: [
+        { messageId: 'weasel', line: 1, column: 9, endLine: 1, endColumn: 13 },
+        { messageId: 'weasel', line: 1, column: 30, endLine: 1, endColumn: 34 },
+        { messageId: 'weasel', line: 1, column: 54, endLine: 1, endColumn: 58 },
+      ],
+    },
+    {
+      name: "a count in someone's reported words: the writer can ask how many",
+      code: "School said he missed several days.",
+      errors: [{ messageId: 'weasel', line: 1, column: 23, endLine: 1, endColumn: 30 }],
     },
     {
       name: "a weasel adverb not about speaking",
