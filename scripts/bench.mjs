@@ -136,7 +136,9 @@ console.log(`load average at start: ${loadavg().map((l) => fmt(l)).join(' ')} (m
 const oneDir = join(work, 'one');
 writeCorpus(oneDir, 1);
 const oneNote = join(oneDir, 'note-00000.md');
-const coldRuns = Math.max(9, runs * 3);
+// A start-up takes a fifth of a second, and a shared machine's speed drifts more than that between runs:
+// 21 runs, interleaved with node -e 0 (which shows the drift), give a median that holds still.
+const coldRuns = Math.max(21, runs * 7);
 const [cold, bare] = measure(
   [
     { command: node, args: [bin, '--format', 'json', oneNote] },
