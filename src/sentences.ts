@@ -183,7 +183,7 @@ export function breakAtTitleLines(paragraph: Paragraph, text: string, block: Lin
       // A name or title that goes on across the break: "The Multi-Agency⏎Safeguarding Hub (MASH)".
       if (line.capitalisedEnd && tokens[at + 1]?.type === 'WhiteSpaceNode' && !/[\r\n]/.test(toString(tokens[at + 1])) && capitalised(tokens[at + 2])) continue;
       if (widest < 0) widest = widestLine(text, block.start, block.end);
-      const lineStart = Math.max(text.lastIndexOf('\n', line.start - 1), text.lastIndexOf('\r', line.start - 1)) + 1;
+      const lineStart = lineStartOf(text, line.start);
       const fits = line.end - lineStart + 1 + (next.position!.end.offset! - next.position!.start.offset!) <= Math.max(widest, narrowestWrap);
       if (!fits) continue;
     }
@@ -191,6 +191,17 @@ export function breakAtTitleLines(paragraph: Paragraph, text: string, block: Lin
     splitSentence(children, index, end);
     afterBreak = index + 2;
   }
+}
+
+/**
+ * Where the line holding `offset` starts (after LF, CR or CRLF). It scans back
+ * over that line only: lastIndexOf('\r') on a note without CRs would scan to
+ * the start of the note at every title line, quadratic on a long note.
+ */
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
 }
 
 /** Is this sentence the first thing on its line? (Only then can it be a title.) */

@@ -289,10 +289,18 @@ function vagueHeadBefore(node: Sentence, source: Source): Source | undefined {
 
 /** A form's title on its own line ("Referral received"): a heading, not a report. Three words at most, no final punctuation. */
 function isTitleLine(text: string, start: number, end: number): boolean {
-  const lineEnd = text.indexOf('\n', end);
-  const line = text.slice(text.lastIndexOf('\n', start - 1) + 1, lineEnd < 0 ? text.length : lineEnd).trim();
+  // A title is short: a line with no break within 100 characters of the match is not one (and a long line is
+  // not scanned to its ends at every match, which was quadratic on a note written as one long line).
+  let from = start;
+  while (from > 0 && start - from < 100 && !isLineBreak(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && to - end < 100 && !isLineBreak(text.charCodeAt(to))) to++;
+  if ((from > 0 && !isLineBreak(text.charCodeAt(from - 1))) || (to < text.length && !isLineBreak(text.charCodeAt(to)))) return false;
+  const line = text.slice(from, to).trim();
   return !/[.!?:;,]$/.test(line) && line.split(/\s+/).length <= 3;
 }
+
+const isLineBreak = (c: number) => c === 10 || c === 13;
 
 /** A form field that names the source: "From: Mrs Shah, Designated Safeguarding Lead", "Referrer: ...". */
 const sourceField = /^[ \t]*[*_]*(?:from|referrer|referred by|source|referral source|caller)[*_]*[ \t]*:[*_]*[ \t]*\S/im;
@@ -302,9 +310,11 @@ const sourceField = /^[ \t]*[*_]*(?:from|referrer|referred by|source|referral so
  * Not after a blank line: an email pasted below a paragraph has a "From:" that is not that paragraph's source.
  */
 function sourceFieldBelow(text: string, end: number): boolean {
-  const lineEnd = text.indexOf('\n', end);
+  // The field is on the lines below: a line that goes on for 5,000 characters more has none near it (and is
+  // not scanned to its end at every match).
+  const lineEnd = text.slice(end, end + 5000).indexOf('\n');
   if (lineEnd < 0) return false;
-  const below = text.slice(lineEnd + 1).split('\n', 5);
+  const below = text.slice(end + lineEnd + 1).split('\n', 5);
   const blank = below.findIndex((line) => !line.trim());
   return sourceField.test((blank < 0 ? below : below.slice(0, blank)).join('\n'));
 }
