@@ -89,7 +89,7 @@ function checkSentence(context: RuleContext, sentence: SentenceInfo, options: Op
       report('agentless', [m.start, m.end], { phrase: text(context, m) }, { note: m.entry.note });
       continue;
     }
-    if ((!sentence.block.inList && isTitleLine(context.text, m.start, m.end)) || sourceFieldBelow(context.text, m.end)) continue;
+    if (context.scopes.has('title', m.start) || sourceFieldBelow(context.text, m.end)) continue;
     const agent = agentAfter(node, m.to);
     if (agent && agent.kind !== 'vague') continue;
     if (!agent && namesDocument(node, m.to)) continue;
@@ -286,21 +286,6 @@ function vagueHeadBefore(node: Sentence, source: Source): Source | undefined {
   const head = classifySource(node, at - 1);
   return head.kind === 'vague' ? { ...head, to: source.to } : undefined;
 }
-
-/** A form's title on its own line ("Referral received"): a heading, not a report. Three words at most, no final punctuation. */
-function isTitleLine(text: string, start: number, end: number): boolean {
-  // A title is short: a line with no break within 100 characters of the match is not one (and a long line is
-  // not scanned to its ends at every match, which was quadratic on a note written as one long line).
-  let from = start;
-  while (from > 0 && start - from < 100 && !isLineBreak(text.charCodeAt(from - 1))) from--;
-  let to = end;
-  while (to < text.length && to - end < 100 && !isLineBreak(text.charCodeAt(to))) to++;
-  if ((from > 0 && !isLineBreak(text.charCodeAt(from - 1))) || (to < text.length && !isLineBreak(text.charCodeAt(to)))) return false;
-  const line = text.slice(from, to).trim();
-  return !/[.!?:;,]$/.test(line) && line.split(/\s+/).length <= 3;
-}
-
-const isLineBreak = (c: number) => c === 10 || c === 13;
 
 /** A form field that names the source: "From: Mrs Shah, Designated Safeguarding Lead", "Referrer: ...". */
 const sourceField = /^[ \t]*[*_]*(?:from|referrer|referred by|source|referral source|caller)[*_]*[ \t]*:[*_]*[ \t]*\S/im;
