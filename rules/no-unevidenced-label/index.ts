@@ -1,6 +1,7 @@
 import type { Sentence } from 'nlcst';
 import { defineRule, type SentenceInfo } from '../../src/rule.js';
 import { builtinLexicon, Matcher, type LexiconMatch } from '../../src/lexicon.js';
+import { termsOf } from '../../src/tokens.js';
 import { findEvidence } from '../../src/evidence.js';
 import { isHypothetical, isNegated } from '../../src/negation.js';
 import { hasSpeech, isReported } from '../../src/speech.js';
@@ -88,10 +89,11 @@ export default defineRule<Options>({
         for (const match of matcher.matchSentence(node)) {
           const verdict = judgeLabel(context, sentence, match);
           if (!verdict.report) continue;
+          const start = intensifiedFrom(node, match);
           context.report({
             messageId: verdict.messageId,
-            data: { label: context.text.slice(match.start, match.end) },
-            range: [match.start, match.end],
+            data: { label: context.text.slice(start, match.end) },
+            range: [start, match.end],
             expected: match.entry.expected,
             note: match.entry.note,
           });
@@ -100,3 +102,13 @@ export default defineRule<Options>({
     };
   },
 });
+
+/** Words that strengthen a label and belong to it: "very aggressive" is one judgement, reported once (plain-english's "very" is hidden inside it). */
+const intensifiers = new Set(['very', 'extremely', 'really', 'incredibly', 'highly', 'so', 'quite', 'particularly', 'increasingly']);
+
+/** Where the label starts, with the intensifier right before it ("very aggressive"). */
+function intensifiedFrom(sentence: Sentence, match: LexiconMatch): number {
+  const terms = termsOf(sentence);
+  const before = terms[match.from - 1];
+  return before && !terms[match.from].gapBefore && intensifiers.has(before.norm) ? before.start : match.start;
+}

@@ -66,6 +66,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an intensifier is part of the label (and plain-english does not report it again)',
+      code: 'Mum was very aggressive.',
+      errors: [{ messageId: 'unevidenced', line: 1, column: 9, endLine: 1, endColumn: 24 }],
+    },
+    {
       name: 'a label of character that casts doubt on a child',
       code: 'Riley often makes things up.',
       errors: [{ messageId: 'unevidenced', line: 1, column: 13, endLine: 1, endColumn: 28 }],
